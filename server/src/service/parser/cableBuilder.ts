@@ -1,0 +1,819 @@
+/**
+ * Builds the model of one cable from the lexed lines of its segment, and
+ * gives each of those lines its final kind. It reads the cable as a state
+ * machine over zones (preamble, header, body, trailer): page headers,
+ * banners and release stamps are skipped wherever they fall, so a field or
+ * paragraph continues across a page break.
+ */
+import type {
+  Addressee, BlockMarker, Cable, CableDate, Field, LineKind, Marking, PageHeader, Paragraph,
+  PortionMark, Span, Subparagraph, TextHeader,
+} from '../model';
+import { dtgIso, findDtg, fullYear } from './dtg';
+import {
+  parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
+  readPortion,
+} from './fieldValues';
+import type { AddressKind, Item, LexedLine } from './lexer';
+import { levelRank, portionLevel, readMarking } from './levels';
+import { ValueText } from './valueText';
+
+type Zone = 'pre' | 'header' | 'body' | 'trailer';
+
+interface OpenField {
+  kind: 'address' | 'subject' | 'ref' | 'tags' | 'eo' | 'field' | 'classifiedBy';
+  which: AddressKind | undefined;
+  /** A messaging-system field (`Label:` with a value column). */
+  messaging: boolean;
+  label: string;
+  labelSpan: Span;
+  lineKind: LineKind;
+  pieces: { start: number; text: string }[];
+  /** Column where the value starts on the label line, for indented continuation lines. */
+  valueCol: number | undefined;
+  /** Blank lines met since the last piece. */
+  blankRun: number;
+}
+
+interface ParaBuild {
+  number: number | undefined;
+  numberSpan: Span | undefined;
+  portion: PortionMark | undefined;
+  start: number;
+  content: Span[];
+  preview: string;
+  subs: { label: string; labelSpan: Span; style: 'letter' | 'number'; portion: PortionMark | undefined; start: number; content: Span[] }[];
+}
+
+const PREVIEW_CHARS = 60;
+const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
+
+function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
+  if (!p) return undefined;
+  const { level, caveats } = portionLevel(p.text);
+  return { start: p.start, end: p.end, text: p.text, level, caveats };
+}
+
+/**
+ * Builds cable number `index` from lines `startLine..endLine` (inclusive) and
+ * writes their kinds into `lineKinds`.
+ */
+export function buildCable(text: string, lines: LexedLine[], startLine: number, endLine: number, index: number, lineKinds: LineKind[]): Cable {
+  const cable: Cable = {
+    index,
+    start: lines[startLine].indentEnd,
+    end: lines[endLine].end,
+    startLine,
+    endLine,
+    layout: 'draft',
+    classification: undefined,
+    level: undefined,
+    markings: [],
+    released: false,
+    section: undefined,
+    textHeader: undefined,
+    mrn: undefined,
+    pageHeaders: [],
+    dtg: undefined,
+    messagingDate: undefined,
+    date: undefined,
+    from: undefined,
+    to: [],
+    info: [],
+    xmt: [],
+    addressLabels: [],
+    captions: [],
+    eo: undefined,
+    tags: undefined,
+    subject: undefined,
+    refField: undefined,
+    refs: [],
+    classifiedBy: undefined,
+    paragraphs: [],
+    blocks: [],
+    signature: undefined,
+    endMarker: undefined,
+    fields: [],
+    bodySpans: [],
+  };
+  let zone: Zone = 'pre';
+  let open: OpenField | undefined;
+  let para: ParaBuild | undefined;
+  const paras: ParaBuild[] = [];
+  let mode: 'distribution' | 'drafting' | undefined;
+  let telegramSigns = false;
+  let messaging = false;
+  let prevMarking: Marking | undefined;
+  let prevMarkingLine = -1;
+  let prevContentLine = -1;
+  let lastBodyLine = -1;
+  let lastBodyEnded = true;
+  let pendingBareNumber: Extract<Item, { k: 'paragraph' }> | undefined;
+  let pendingFragment: Extract<Item, { k: 'pageFragment' }> | undefined;
+  let headerSeen = false;
+  const statementMarks: Marking[] = [];
+  // Prose before the last header field is preamble (a form's addressing lines, OCR debris), not body.
+  let lastHeaderLine = -1;
+  for (let j = startLine; j <= endLine; j++) {
+    for (const it of lines[j].items) {
+      if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !MESSAGING_TRAILER.test(it.label)) || (it.k === 'address' && it.labelled)) lastHeaderLine = j;
+    }
+  }
+
+  const kindAt = (line: number, kind: LineKind) => {
+    lineKinds[line] = kind;
+  };
+  const span = (s: number, e: number): Span => ({ start: s, end: e });
+  const colOf = (line: number, offset: number) => offset - lines[line].start;
+
+  const closeField = () => {
+    if (!open) return;
+    const f = open;
+    open = undefined;
+    const v = new ValueText(f.pieces);
+    const trimmedPieces = f.pieces.filter((p) => p.text.trim() !== '');
+    const valueSpans = trimmedPieces.map((p) => span(p.start, p.start + p.text.length));
+    const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
+    const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value: v.text.replace(/\s+/g, ' ').trim(), valueSpans };
+    switch (f.kind) {
+      case 'address': {
+        const list = f.messaging ? parseMessagingAddressees(v) : parseTelegramAddressees(v);
+        cable.addressLabels.push({ kind: f.which!, span: f.labelSpan });
+        if (f.which === 'from') {
+          cable.from ??= list[0];
+        } else {
+          const target: Addressee[] = f.which === 'to' ? cable.to : f.which === 'info' ? cable.info : cable.xmt;
+          target.push(...list);
+        }
+        if (f.messaging) cable.fields.push(field);
+        break;
+      }
+      case 'subject': {
+        const lead = v.text.length - v.text.trimStart().length;
+        const portion = readPortion(v, lead);
+        cable.subject ??= { ...field, portion };
+        cable.fields.push(field);
+        break;
+      }
+      case 'ref':
+        if (!cable.refField) {
+          cable.refField = field;
+          cable.refs = parseRefs(v);
+        }
+        cable.fields.push(field);
+        break;
+      case 'tags':
+        if (!cable.tags) {
+          const lead = v.text.length - v.text.trimStart().length;
+          cable.tags = {
+            start: f.labelSpan.start,
+            end,
+            labelSpan: f.labelSpan,
+            label: text.slice(f.labelSpan.start, f.labelSpan.end),
+            valueSpan: v.span(lead, v.text.trimEnd().length),
+            value: v.text.trim(),
+            entries: parseTagEntries(v),
+          };
+        }
+        cable.fields.push(field);
+        break;
+      case 'classifiedBy':
+        cable.classifiedBy ??= field;
+        cable.fields.push(field);
+        break;
+      case 'eo':
+        cable.eo ??= parseEo(v, f.label, f.labelSpan);
+        cable.fields.push(field);
+        break;
+      case 'field':
+        finishMessagingField(field, v);
+        break;
+    }
+  };
+
+  const finishMessagingField = (field: Field, v: ValueText) => {
+    cable.fields.push(field);
+    const label = field.label;
+    if (label === 'MRN') cable.mrn ??= parseMrn(v);
+    else if (/^Date\/D|^DTG$/.test(label)) {
+      const md = parseMessagingDate(v.text);
+      if (md) cable.messagingDate ??= md.text;
+      if (!cable.dtg) {
+        // Find the DTG after the readable date (which itself has digits and a month).
+        const from = md ? v.text.indexOf(md.text) + md.text.length : 0;
+        const d = findDtg(v.text, from, 0, md?.year);
+        if (d) {
+          const s = v.span(d.start, d.end);
+          const shift = (x: Span) => v.span(x.start, x.end);
+          cable.dtg = {
+            ...d, ...s,
+            digitsSpan: shift(d.digitsSpan),
+            monthSpan: d.monthSpan && shift(d.monthSpan),
+            yearSpan: d.yearSpan && shift(d.yearSpan),
+            prosignSpans: [],
+          };
+        }
+      }
+    } else if (label === 'Captions') {
+      const re = /[A-Z][A-Z_ -]*[A-Z]/g;
+      for (let m = re.exec(v.text); m; m = re.exec(v.text)) cable.captions.push({ ...v.span(m.index, m.index + m[0].length), text: m[0] });
+    } else if (label === 'Signature') {
+      cable.signature ??= field;
+    }
+  };
+
+  const openField = (kind: OpenField['kind'], line: number, labelStart: number, labelEnd: number, valueEnd: number, lineKind: LineKind, opts: { which?: AddressKind; messaging?: boolean; label?: string } = {}) => {
+    closeField();
+    const lineText = text.slice(lines[line].start, lines[line].end);
+    let vs = labelEnd - lines[line].start;
+    while (vs < lineText.length && /[ \t]/.test(lineText[vs])) vs++;
+    // A messaging-system label keeps its colon apart from the order (`E.O.:`): the colon is the label's.
+    if (kind === 'eo' && /[:;]/.test(lineText[vs] ?? '')) {
+      labelEnd = lines[line].start + vs + 1;
+      vs++;
+      while (vs < lineText.length && /[ \t]/.test(lineText[vs])) vs++;
+    }
+    const valueStart = lines[line].start + vs;
+    const valueText = valueStart < valueEnd ? text.slice(valueStart, valueEnd) : '';
+    const label = opts.label ?? text.slice(labelStart, labelEnd).replace(/[\s:;.]+$/, '');
+    open = {
+      kind,
+      which: opts.which,
+      messaging: opts.messaging ?? false,
+      label,
+      labelSpan: span(labelStart, labelEnd),
+      lineKind,
+      pieces: valueText.trim() === '' ? [] : [{ start: valueStart, text: valueText.trimEnd() }],
+      valueCol: valueText.trim() === '' ? undefined : colOf(line, valueStart),
+      blankRun: 0,
+    };
+  };
+
+  /** Whether text item `it` on `line` continues the open field. */
+  const continues = (it: Item, line: number): boolean => {
+    if (!open) return false;
+    const f = open;
+    const indent = colOf(line, lines[line].indentEnd);
+    const t = text.slice(it.start, it.end);
+    const textual = it.k === 'text' || it.k === 'caption';
+    if (f.kind === 'tags' || f.kind === 'eo') {
+      if (!textual) return false;
+      // A label alone on its line takes the next line as its value (at any distance in a messaging-system copy).
+      if (f.pieces.length === 0) return f.blankRun === 0 || f.messaging;
+      const last = f.pieces[f.pieces.length - 1];
+      return f.kind === 'tags' && f.blankRun === 0 && /,\s*$/.test(last.text);
+    }
+    if (f.messaging) {
+      if (!textual && it.k !== 'subparagraph' && it.k !== 'paragraph') return false;
+      if (f.valueCol === undefined) {
+        // Label alone on its line: the value is the next lines up to a blank line.
+        return it.k !== 'paragraph' && (f.pieces.length === 0 || f.blankRun === 0);
+      }
+      if (f.kind === 'subject') return f.blankRun === 0 && indent >= f.valueCol - 2 && textual;
+      return indent >= Math.min(f.valueCol - 4, 20) && it.k !== 'paragraph';
+    }
+    if (f.kind === 'address') {
+      return textual && /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90;
+    }
+    if (f.kind === 'subject' || f.kind === 'classifiedBy') return f.blankRun === 0 && textual;
+    if (f.kind === 'ref') return f.blankRun === 0 && (textual || it.k === 'subparagraph');
+    return false;
+  };
+
+  const startPara = (p: Omit<ParaBuild, 'content' | 'preview' | 'subs'>) => {
+    para = { ...p, content: [], preview: '', subs: [] };
+    paras.push(para);
+  };
+
+  const addBody = (line: number, from: number, to: number) => {
+    if (!para) startPara({ number: undefined, numberSpan: undefined, portion: undefined, start: from });
+    const p = para!;
+    const s = span(from, to);
+    p.content.push(s);
+    if (p.subs.length) p.subs[p.subs.length - 1].content.push(s);
+    if (p.preview.length < PREVIEW_CHARS) p.preview = (p.preview + ' ' + text.slice(from, to)).trim().replace(/\s+/g, ' ');
+    cable.bodySpans.push(s);
+    scanBlocks(from, to, p.content.length === 1 && p.subs.length === 0);
+    lastBodyLine = line;
+    lastBodyEnded = /[.:;!?"')\]]\s*$/.test(text.slice(from, to));
+    zone = 'body';
+  };
+
+  const scanBlocks = (from: number, to: number, paraStart: boolean) => {
+    const s = text.slice(from, to);
+    const found: BlockMarker[] = [];
+    const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
+      found.push({ start: from + at, end: from + at + len, block, edge, implicit });
+    let m: RegExpExecArray | null;
+    const begin = /\bBEGIN\s+(SUMMARY|TEXT|COMMENT|QUOTE)\b/gi;
+    while ((m = begin.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
+    const end = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b/gi;
+    while ((m = end.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
+    const implicit = /^(?:\d{1,3}\s?\.\s*)?(?:\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*:/.exec(s);
+    if (implicit && paraStart) push(implicit[1].toUpperCase() as BlockMarker['block'], 'begin', implicit.index + implicit[0].indexOf(implicit[1]), implicit[1].length, true);
+    const follows = /\bTEXT\s+FOLLOWS\b/gi;
+    while ((m = follows.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
+    const unq = /\bUNQUOTE\b/g;
+    while ((m = unq.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
+    const q = /(?<!\bEND\s|\bBEGIN\s|UN)\bQUOTE\b/g;
+    while ((m = q.exec(s))) push('QUOTE', 'begin', m.index, m[0].length);
+    found.sort((a, b) => a.start - b.start);
+    cable.blocks.push(...found);
+  };
+
+  const addMarking = (m: Marking, line: number) => {
+    cable.markings.push(m);
+    prevMarking = m;
+    prevMarkingLine = line;
+  };
+
+  for (let line = startLine; line <= endLine; line++) {
+    const L = lines[line];
+    const items = L.items;
+    if (items.length === 0) {
+      lineKinds[line] = 'blank';
+      if (open) open.blankRun++;
+      if (zone === 'body') lastBodyEnded = true;
+      continue;
+    }
+    let first = true;
+    const setKind = (kind: LineKind) => {
+      if (first) kindAt(line, kind);
+      first = false;
+    };
+    for (let n = 0; n < items.length; n++) {
+      const it = items[n];
+      switch (it.k) {
+        case 'stamp':
+        case 'email':
+          cable.released = true;
+          setKind('release-stamp');
+          break;
+        case 'marking': {
+          if (it.sbuOnly && prevMarking && prevMarking.level === 'UNCLASSIFIED' && prevMarkingLine === prevContentLine) {
+            prevMarking.level = 'SENSITIVE BUT UNCLASSIFIED';
+            prevMarking.caveats.push('SBU');
+            prevMarking.text += ' SBU';
+            setKind('classification');
+            break;
+          }
+          addMarking({ start: it.start, end: it.end, level: it.m.level, caveats: [...it.m.caveats], role: 'banner', text: text.slice(it.start, it.end) }, line);
+          setKind('classification');
+          break;
+        }
+        case 'statement': {
+          const m: Marking = { start: it.start, end: it.start + it.m.levelLength, level: it.m.level, caveats: [...it.m.caveats], role: 'statement', text: text.slice(it.start, it.start + it.m.levelLength) };
+          statementMarks.push(m);
+          closeField();
+          flushBareNumber(line);
+          setKind(para && para.content.length === 0 ? 'paragraph' : 'text');
+          addBody(line, it.start, it.end);
+          break;
+        }
+        case 'textHeader': {
+          closeField();
+          const th: TextHeader = { start: it.start, end: it.end, post: it.post?.text, postSpan: it.post && span(it.post.start, it.post.end), serial: it.serial?.text, serialSpan: it.serial && span(it.serial.start, it.serial.end) };
+          cable.textHeader ??= th;
+          if (it.section) cable.section ??= { start: it.section.start, end: it.section.end, part: it.section.part, of: it.section.of };
+          addMarking({ start: it.start, end: it.start + it.m.levelLength, level: it.m.level, caveats: [...it.m.caveats], role: 'text-header', text: text.slice(it.start, it.start + it.m.levelLength) }, line);
+          mode = undefined;
+          setKind('text-header');
+          break;
+        }
+        case 'pageHeader': {
+          const ph: PageHeader = {
+            start: it.start, end: it.end, page: it.page, pageSpan: span(it.pageStart, it.pageEnd),
+            post: it.post?.text, postSpan: it.post && span(it.post.start, it.post.end),
+            serial: it.serial?.text, serialSpan: it.serial && span(it.serial.start, it.serial.end), time: it.time,
+          };
+          if (!ph.post && pendingFragment) fillFragment(ph, pendingFragment);
+          pendingFragment = undefined;
+          cable.pageHeaders.push(ph);
+          telegramSigns = true;
+          setKind('page-header');
+          break;
+        }
+        case 'pageFragment': {
+          const last = cable.pageHeaders[cable.pageHeaders.length - 1];
+          if (last && !last.post && lastLineKindIs(lineKinds, line, 'page-header', lines)) fillFragment(last, it);
+          else pendingFragment = it;
+          setKind(zone === 'pre' && mode === 'distribution' ? 'distribution' : 'page-header');
+          break;
+        }
+        case 'pageNumber':
+          setKind('page-number');
+          break;
+        case 'distribution':
+          closeField();
+          mode = 'distribution';
+          telegramSigns = true;
+          setKind('distribution');
+          break;
+        case 'drafting':
+          closeField();
+          mode = 'drafting';
+          setKind('drafting');
+          break;
+        case 'routing':
+          closeField();
+          mode = undefined;
+          telegramSigns = true;
+          setKind('routing');
+          break;
+        case 'dtg':
+          closeField();
+          mode = undefined;
+          cable.dtg ??= it.dtg;
+          telegramSigns = true;
+          setKind('dtg');
+          break;
+        case 'address': {
+          if (!it.labelled && (zone === 'body' || zone === 'trailer' || (zone === 'header' && it.which !== 'from'))) {
+            handleText(it, line, setKind);
+            break;
+          }
+          mode = undefined;
+          if (it.labelled) messaging = true;
+          const lk: LineKind = it.labelled ? 'field' : it.which;
+          // Messaging Info: and XMT: in the trailer are still address lists.
+          openField('address', line, it.start, it.labelEnd, it.end, lk, { which: it.which, messaging: it.labelled });
+          if (!it.labelled && zone === 'pre') headerSeen = true;
+          setKind(lk);
+          break;
+        }
+        case 'section':
+          if (zone === 'body' && !open) {
+            handleText(it, line, setKind);
+            break;
+          }
+          cable.section ??= { start: it.start, end: it.end, part: it.part, of: it.of };
+          setKind('section');
+          break;
+        case 'eo':
+          if (zone === 'body' && cable.eo) {
+            handleText(it, line, setKind);
+            break;
+          }
+          flushBareNumber(line);
+          openField('eo', line, it.start, it.labelEnd, it.end, 'eo', { messaging, label: it.label.trim() });
+          if (zone !== 'body') zone = 'header';
+          headerSeen = true;
+          mode = undefined;
+          setKind('eo');
+          break;
+        case 'tags':
+          if (zone === 'body' && cable.tags) {
+            handleText(it, line, setKind);
+            break;
+          }
+          flushBareNumber(line);
+          openField('tags', line, it.start, it.labelEnd, it.end, 'tags', { messaging });
+          if (zone !== 'body') zone = 'header';
+          headerSeen = true;
+          mode = undefined;
+          setKind('tags');
+          break;
+        case 'subject': {
+          const mixed = /[a-z]/.test(text.slice(it.start, it.labelEnd));
+          const colon = /[:;.]\s*$/.test(text.slice(it.start, it.labelEnd));
+          if ((zone === 'body' && (cable.subject || !colon)) || (!colon && zone === 'trailer')) {
+            handleText(it, line, setKind);
+            break;
+          }
+          flushBareNumber(line);
+          openField('subject', line, it.start, it.labelEnd, it.end, 'subject', { messaging: mixed || messaging });
+          if (zone !== 'body') zone = 'header';
+          headerSeen = true;
+          mode = undefined;
+          setKind('subject');
+          break;
+        }
+        case 'ref': {
+          const mixed = /[a-z]/.test(text.slice(it.start, it.labelEnd));
+          if (zone === 'body' || zone === 'trailer' || (!it.labelled && !headerSeen)) {
+            handleText(it, line, setKind);
+            break;
+          }
+          openField('ref', line, it.start, it.labelEnd, it.end, 'ref', { messaging: mixed });
+          zone = 'header';
+          setKind('ref');
+          break;
+        }
+        case 'classifiedBy':
+          if (zone === 'body' && cable.classifiedBy) {
+            handleText(it, line, setKind);
+            break;
+          }
+          openField('classifiedBy', line, it.start, it.labelEnd, it.end, 'classified-by');
+          setKind('classified-by');
+          break;
+        case 'field': {
+          messaging = true;
+          mode = undefined;
+          openField('field', line, it.start, it.labelEnd, it.end, 'field', { messaging: true, label: it.label });
+          if (MESSAGING_TRAILER.test(it.label)) zone = 'trailer';
+          else if (zone === 'pre') zone = 'header';
+          headerSeen = true;
+          setKind('field');
+          break;
+        }
+        case 'paragraph': {
+          if (open && open.kind === 'ref' && it.textStart >= it.end && !pendingBareNumber) {
+            // OCR can put a bare paragraph number between lettered references: hold it until the references end.
+            pendingBareNumber = it;
+            setKind('paragraph');
+            break;
+          }
+          if (open && continues(it, line)) {
+            appendPiece(it, setKind);
+            break;
+          }
+          if (zone === 'trailer' && messaging) {
+            handleText(it, line, setKind);
+            break;
+          }
+          // A number that wraps onto the start of a line mid-sentence (`... having won only\n45. At the time`) is prose.
+          const expected = (lastNumber(paras) ?? 0) + 1;
+          if (zone === 'body' && it.number !== expected && prevContentLine === line - 1 && !lastBodyEnded && lastBodyLine === line - 1) {
+            handleText(it, line, setKind);
+            break;
+          }
+          closeField();
+          flushBareNumber(line);
+          startPara({ number: it.number, numberSpan: span(it.start, it.numberEnd), portion: portionOf(it.portion), start: it.start });
+          setKind('paragraph');
+          if (it.textStart < it.end) addBodyLine(line, it.start, it.end);
+          else {
+            zone = 'body';
+            lastBodyLine = line;
+          }
+          break;
+        }
+        case 'subparagraph': {
+          if (open && continues(it, line)) {
+            appendPiece(it, setKind);
+            break;
+          }
+          closeField();
+          flushBareNumber(line);
+          if (zone === 'body' && para && (lastBodyEnded || para.subs.length > 0)) {
+            para.subs.push({ label: it.label, labelSpan: span(it.start, it.labelEnd), style: it.style, portion: portionOf(it.portion), start: it.start, content: [] });
+            setKind('subparagraph');
+            addBodyLine(line, it.start, it.end);
+            break;
+          }
+          handleText(it, line, setKind);
+          break;
+        }
+        case 'end':
+          closeField();
+          cable.endMarker = span(it.start, it.end);
+          setKind('end');
+          break;
+        case 'bt':
+          closeField();
+          setKind('bt');
+          break;
+        case 'caption':
+          if (zone === 'pre' || zone === 'header') {
+            if (open && continues(it, line)) {
+              appendPiece(it, setKind);
+              break;
+            }
+            closeField();
+            const t = text.slice(it.start, it.end);
+            if (/^(DEPT FOR|PASS TO)/.test(t)) setKind('pass-line');
+            else {
+              cable.captions.push({ start: it.start, end: it.end, text: t });
+              setKind('caption');
+            }
+            break;
+          }
+          handleText(it, line, setKind);
+          break;
+        case 'text':
+          handleText(it, line, setKind);
+          break;
+      }
+    }
+    prevContentLine = line;
+  }
+  closeField();
+  flushBareNumber(endLine);
+
+  function lastLineKindIs(kinds: LineKind[], line: number, kind: LineKind, all: LexedLine[]): boolean {
+    for (let j = line - 1; j >= startLine; j--) if (all[j].items.length) return kinds[j] === kind;
+    return false;
+  }
+
+  function fillFragment(ph: PageHeader, f: Extract<Item, { k: 'pageFragment' }>) {
+    if (f.post) {
+      ph.post = f.post.text;
+      ph.postSpan = span(f.post.start, f.post.end);
+    }
+    if (f.serial) {
+      ph.serial = f.serial.text;
+      ph.serialSpan = span(f.serial.start, f.serial.end);
+    }
+    ph.time ??= f.time;
+  }
+
+  function appendPiece(it: Item, setKind: (k: LineKind) => void) {
+    const f = open!;
+    f.pieces.push({ start: it.start, text: text.slice(it.start, it.end) });
+    f.blankRun = 0;
+    setKind(f.lineKind);
+  }
+
+  function flushBareNumber(line: number) {
+    if (!pendingBareNumber) return;
+    const it = pendingBareNumber;
+    pendingBareNumber = undefined;
+    startPara({ number: it.number, numberSpan: span(it.start, it.numberEnd), portion: portionOf(it.portion), start: it.start });
+    zone = 'body';
+    lastBodyLine = Math.max(lastBodyLine, line - 1);
+  }
+
+  function handleText(it: Item, line: number, setKind: (k: LineKind) => void) {
+    if (open && continues(it, line)) {
+      appendPiece(it, setKind);
+      return;
+    }
+    const t = text.slice(it.start, it.end);
+    if (zone === 'pre') {
+      closeField();
+      if (mode === 'distribution') return setKind('distribution');
+      if (mode === 'drafting') return setKind('drafting');
+      if (/^[A-Z0-9\/ &-]+\s+FOR\s+\S/.test(t) && (cable.textHeader || headerSeen)) return setKind('pass-line');
+      if (/^[A-Z][A-Z0-9\/-]*(-[A-Z]+)?:[A-Z]/.test(t) || /^\d{1,2}\/\d{1,2}\/\d{2,4}\s+[\d-]+$/.test(t) || /^(APPR|DRAFT|CLR \d*|INITIALS)\s*:?/.test(t)) return setKind('drafting');
+      if (!headerSeen && !cable.textHeader && !messaging && line > lastHeaderLine) {
+        // Before any header a line of prose is still part of the cable (a draft without header fields).
+        addBody(line, it.start, it.end);
+        return setKind('text');
+      }
+      if (cable.textHeader && !headerSeen) return setKind('pass-line');
+      if (line <= lastHeaderLine) return setKind('text');
+    }
+    closeField();
+    if (zone === 'trailer') {
+      if (messaging) {
+        setKind('field');
+        return;
+      }
+    }
+    flushBareNumber(line);
+    setKind('text');
+    addBodyLine(line, it.start, it.end);
+  }
+
+  /** Adds a body line, splitting off a level that OCR glued to the end of a page's last line (`... LIKE US TO CONFIDENTIAL`). */
+  function addBodyLine(line: number, from: number, to: number) {
+    const glued = /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to));
+    if (glued && nextIsPageBreak(line)) {
+      const at = from + glued.index + 1;
+      const mm = readMarking(text.slice(at, to));
+      if (mm) addMarking({ start: at, end: to, level: mm.level, caveats: mm.caveats, role: 'banner', text: text.slice(at, to) }, line);
+      to = from + glued.index;
+    }
+    addBody(line, from, to);
+  }
+
+  function nextIsPageBreak(line: number): boolean {
+    for (let j = line + 1; j <= endLine; j++) {
+      const its = lines[j].items;
+      if (its.length === 0) continue;
+      return its[0].k === 'marking' || its[0].k === 'pageHeader' || its[0].k === 'stamp';
+    }
+    return false;
+  }
+
+  // ---- After the walk: signature, roles of markings, overall classification, dates. ----
+  finishParagraphs(cable, paras, text, lineKinds, lines, startLine, messaging);
+  cable.layout = messaging ? 'messaging' : telegramSigns ? 'telegram' : 'draft';
+  assignMarkingRoles(cable, statementMarks);
+  decideClassification(cable);
+  cable.date = decideDate(cable);
+  return cable;
+}
+
+/** Turns paragraph builds into paragraphs, first taking a signature off the end of the body. */
+function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKinds: LineKind[], lines: LexedLine[], startLine: number, messaging: boolean) {
+  const last = paras[paras.length - 1];
+  if (!messaging && !cable.signature && last && last.content.length > 1) {
+    const s = last.content[last.content.length - 1];
+    const t = text.slice(s.start, s.end).trim();
+    const before = last.content[last.content.length - 2];
+    const separated = /[.!?"')]\s*$/.test(text.slice(before.start, before.end)) || lineOf(lines, s.start) - lineOf(lines, before.end) > 1;
+    if (separated && /^[A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,2}$/.test(t) && t.length <= 30 && !/\.$/.test(t)) {
+      last.content.pop();
+      if (last.subs.length) last.subs[last.subs.length - 1].content = last.subs[last.subs.length - 1].content.filter((c) => c !== s);
+      cable.bodySpans = cable.bodySpans.filter((b) => b !== s);
+      cable.signature = { start: s.start, end: s.end, label: '', labelSpan: { start: s.start, end: s.start }, value: t, valueSpans: [s] };
+      for (let j = startLine; j < lines.length; j++) {
+        if (lines[j].start <= s.start && s.start <= lines[j].end) {
+          lineKinds[j] = 'signature';
+          break;
+        }
+      }
+    }
+  }
+  for (const p of paras) {
+    const end = p.content.length ? p.content[p.content.length - 1].end : p.numberSpan?.end ?? p.start;
+    const subs: Subparagraph[] = p.subs.map((s) => ({
+      start: s.start,
+      end: s.content.length ? s.content[s.content.length - 1].end : s.labelSpan.end,
+      label: s.label,
+      labelSpan: s.labelSpan,
+      style: s.style,
+      portion: s.portion,
+    }));
+    let preview = p.preview;
+    // The preview starts after the number and portion mark.
+    preview = preview.replace(/^\d{1,3}\s?\.\s*/, '').replace(/^\([A-Z/ ]{1,12}\)\s*/, '');
+    const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: preview.slice(0, PREVIEW_CHARS), subparagraphs: subs };
+    cable.paragraphs.push(para);
+  }
+}
+
+function lastNumber(paras: ParaBuild[]): number | undefined {
+  for (let i = paras.length - 1; i >= 0; i--) if (paras[i].number !== undefined) return paras[i].number;
+  return undefined;
+}
+
+function lineOf(lines: LexedLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Top, banner and closing roles, from where each marking stands relative to
+ * the header and body. In a released copy a bare UNCLASSIFIED next to a
+ * higher marking is the copy's release status, so it is dropped first.
+ */
+function assignMarkingRoles(cable: Cable, statements: Marking[]) {
+  const classified = [...cable.markings, ...statements].some((m) => levelRank(m.level) >= 1 && m.level !== 'SENSITIVE BUT UNCLASSIFIED');
+  if (cable.released && classified) cable.markings = cable.markings.filter((m) => m.level !== 'UNCLASSIFIED');
+  const firstHeader = Math.min(
+    ...[cable.eo?.start, cable.tags?.start, cable.subject?.start, cable.from?.start, cable.dtg?.start, cable.mrn?.start, cable.paragraphs[0]?.start, cable.pageHeaders[0]?.start]
+      .filter((x): x is number => x !== undefined),
+  );
+  const bodyEnd = Math.max(cable.signature?.end ?? -1, ...cable.paragraphs.map((p) => p.end), ...cable.fields.map((f) => f.end));
+  const list = cable.markings;
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    if (m.role !== 'banner') continue;
+    if (m.start < firstHeader && !list.slice(0, i).some((x) => x.role === 'top')) m.role = 'top';
+  }
+  const after = list.filter((m) => m.role === 'banner' && m.start > bodyEnd);
+  if (after.length && (cable.paragraphs.length || cable.signature)) after[after.length - 1].role = 'closing';
+  for (const s of statements) list.push(s);
+  list.sort((a, b) => a.start - b.start);
+  for (const c of cable.captions) {
+    if (c.text === 'SENSITIVE' || c.text === 'SBU') {
+      list.push({ start: c.start, end: c.end, level: 'SENSITIVE BUT UNCLASSIFIED', caveats: [], role: 'caption', text: c.text });
+    }
+  }
+}
+
+/** The overall classification: the text header's, else the top line's, else the closing line's, else any banner's or statement's. */
+function decideClassification(cable: Cable) {
+  const by = (role: Marking['role']) => cable.markings.find((m) => m.role === role);
+  const overall = by('text-header') ?? by('top') ?? by('closing') ?? by('banner') ?? by('statement') ?? by('caption');
+  cable.classification = overall;
+  if (!overall) return;
+  let level = overall.level;
+  if (level === 'UNCLASSIFIED' && cable.markings.some((m) => m.level === 'SENSITIVE BUT UNCLASSIFIED')) level = 'SENSITIVE BUT UNCLASSIFIED';
+  cable.level = level;
+}
+
+function decideDate(cable: Cable): CableDate | undefined {
+  const md = cable.messagingDate ? parseMessagingDate(cable.messagingDate) : undefined;
+  const contextYear = md?.year ?? cable.mrn?.year;
+  const d = cable.dtg;
+  if (d) {
+    if (contextYear !== undefined && d.yearText?.length === 2) d.year = fullYear(d.yearText, contextYear);
+    const iso = dtgIso(d);
+    if (d.year !== undefined && d.month && (iso || !md)) return { year: d.year, month: d.month, day: iso ? d.day : undefined, iso, source: 'dtg' };
+  }
+  if (md) {
+    // A damaged DTG beside a readable date: take the time from its last six digits when their day agrees.
+    let iso: string | undefined;
+    if (d && d.digits.length > 6) {
+      const six = d.digits.slice(-6);
+      const day = Number(six.slice(0, 2));
+      const hour = Number(six.slice(2, 4));
+      const minute = Number(six.slice(4, 6));
+      if (day === md.day && hour < 24 && minute < 60) iso = `${md.year}-${String(md.month).padStart(2, '0')}-${six.slice(0, 2)}T${six.slice(2, 4)}:${six.slice(4, 6)}:00Z`;
+    }
+    return { year: md.year, month: md.month, day: md.day, iso, source: 'messaging-date' };
+  }
+  if (cable.mrn?.year !== undefined) return { year: cable.mrn.year, month: undefined, day: undefined, iso: undefined, source: 'mrn' };
+  return undefined;
+}
+

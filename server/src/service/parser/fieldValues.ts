@@ -1,0 +1,360 @@
+/**
+ * Parsers for the values of header fields: address lists, TAGS entries,
+ * references, the E.O. line, the MRN and the readable messaging date. Each
+ * takes a {@link ValueText} and returns model pieces with document spans.
+ */
+import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
+import { portionLevel } from './levels';
+import type { ValueText } from './valueText';
+
+/** Precedence words as State address lines spell them. */
+export const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'NIACT']);
+
+/** Words that begin an address designation, so a new addressee starts at them in unpunctuated lists. */
+const DESIGNATION_HEADS = new Set([
+  'AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSION', 'SECSTATE', 'USINT', 'USLO', 'AIT', 'USOFFICE', 'USDEL', 'USEU',
+  'SECDEF', 'JCS', 'CIA', 'NSC', 'DIA', 'USDAO', 'USIA', 'USDOC', 'TREASURY', 'WHITE', 'HQ', 'USNMR', 'USCINCEUR',
+  'USCINCCENT', 'USCINCPAC', 'USCINCSO', 'CINCPAC', 'CINCEUR', 'CINCLANT', 'CINCUSNAVEUR', 'USEUCOM', 'CINCTRANS',
+  'HQUSAFE', 'COMUSKOREA', 'USUN', 'USNATO', 'ALL',
+]);
+
+/** Office kinds that messaging-system lists write after the place (`LONDON, AMEMBASSY`). */
+const PLACE_FIRST_KINDS = new Set(['AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSION', 'SECSTATE', 'USOFFICE', 'USINT', 'AIT', 'USDEL', 'USLO']);
+
+/** Whether `w` is spelled close to a precedence word (one or two letters off), which makes it a misspelt precedence. */
+export function nearPrecedence(w: string): boolean {
+  if (w.length < 5 || PRECEDENCE_WORDS.has(w)) return false;
+  for (const p of PRECEDENCE_WORDS) {
+    if (p.length < 5) continue;
+    if (editDistance(w, p) <= 2) return true;
+  }
+  return false;
+}
+
+/** Levenshtein distance, bounded for speed on short strings. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > 3) return Math.abs(m - n);
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n];
+}
+
+interface Token {
+  text: string;
+  from: number;
+  to: number;
+  /** The token is the first on its line of the value. */
+  lineStart: boolean;
+}
+
+function tokens(v: ValueText): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let lastPiece = -1;
+  for (let m = re.exec(v.text); m; m = re.exec(v.text)) {
+    const piece = v.pieceAt(m.index);
+    out.push({ text: m[0], from: m.index, to: m.index + m[0].length, lineStart: piece !== lastPiece });
+    lastPiece = piece;
+  }
+  return out;
+}
+
+function normalDesignation(s: string): string {
+  return s.toUpperCase().replace(/\s+/g, ' ').replace(/\bWASH DC\b/, 'WASHDC').trim();
+}
+
+/**
+ * Splits a telegram address list (`SECSTATE WASHDC NIACT IMMEDIATE 6354
+ * AMEMBASSY KIGALI IMMEDIATE`, or one addressee per line) into addressees.
+ */
+export function parseTelegramAddressees(v: ValueText): Addressee[] {
+  const toks = tokens(v);
+  const usesPrecedence = toks.some((t) => PRECEDENCE_WORDS.has(t.text) || /\/\/(FLASH|IMMEDIATE|PRIORITY|ROUTINE)$/.test(t.text));
+  const out: Addressee[] = [];
+  let group: Token[] = [];
+  let prec: Token[] = [];
+  let serial: Token | undefined;
+  const close = () => {
+    if (group.length === 0 && prec.length === 0) return;
+    out.push(buildTelegramAddressee(v, group, prec, serial));
+    group = [];
+    prec = [];
+    serial = undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const word = t.text.replace(/[.,;]+$/, '');
+    if (t.lineStart && group.length > 0 && (!usesPrecedence || prec.length > 0)) close();
+    if (PRECEDENCE_WORDS.has(word) && group.length > 0) {
+      prec.push(t);
+      continue;
+    }
+    if (/^\d{3,6}$/.test(word) && group.length > 0 && prec.length > 0 && !serial) {
+      serial = t;
+      close();
+      continue;
+    }
+    // A word in the precedence slot that is not a precedence (`IMMEDAITE`): just before a serial, or spelled close to one.
+    const nextIsSerial = /^\d{3,6}$/.test(toks[i + 1]?.text ?? '') && (toks[i + 1] ? !toks[i + 1].lineStart : false);
+    if (group.length > 1 && /^[A-Z]+$/.test(word) && (nearPrecedence(word) || (nextIsSerial && usesPrecedence && prec.length === 0))) {
+      prec.push(t);
+      continue;
+    }
+    if (prec.length > 0) close();
+    const head = word.split('//')[0];
+    if (group.length > 1 && DESIGNATION_HEADS.has(head) && !usesPrecedence) close();
+    group.push(t);
+    // Office suffixes can carry the precedence: JCS WASHDC//J4//J5//IMMEDIATE.
+    const fused = /\/\/(FLASH|IMMEDIATE|PRIORITY|ROUTINE)$/.exec(t.text);
+    if (fused) {
+      const at = t.to - fused[1].length;
+      group[group.length - 1] = { ...t, to: at };
+      prec.push({ text: fused[1], from: at, to: t.to, lineStart: false });
+    }
+  }
+  close();
+  return out;
+}
+
+function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], serial: Token | undefined): Addressee {
+  const all = [...group, ...prec, ...(serial ? [serial] : [])];
+  const from = all[0].from;
+  const to = all[all.length - 1].to;
+  const dFrom = group.length ? group[0].from : from;
+  const dTo = group.length ? group[group.length - 1].to : from;
+  const raw = v.text.slice(dFrom, dTo);
+  const slash = raw.indexOf('//');
+  const designationText = slash >= 0 ? raw.slice(0, slash) : raw;
+  const offices = slash >= 0 ? raw.slice(slash) : undefined;
+  return {
+    ...v.span(from, to),
+    designation: normalDesignation(designationText),
+    designationSpan: v.span(dFrom, dFrom + designationText.trimEnd().length),
+    text: v.text.slice(from, to),
+    precedence: prec.map((p) => p.text),
+    precedenceSpan: prec.length ? v.span(prec[0].from, prec[prec.length - 1].to) : undefined,
+    serial: serial?.text,
+    offices,
+    person: false,
+  };
+}
+
+/**
+ * Splits a messaging-system address list (`WASHDC, SECSTATE IMMEDIATE;
+ * LONDON, AMEMBASSY ROUTINE; Mellott, Joseph ROUTINE`) into addressees,
+ * turning place-first designations round (`AMEMBASSY LONDON`).
+ */
+export function parseMessagingAddressees(v: ValueText): Addressee[] {
+  const out: Addressee[] = [];
+  const text = v.text;
+  // Entries end at semicolons, or (OCR) at a comma right after a precedence word.
+  const re = /[^;]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const chunk = m[0];
+    const sub = /(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s*,/g;
+    let last = 0;
+    const parts: [number, number][] = [];
+    for (let s = sub.exec(chunk); s; s = sub.exec(chunk)) {
+      const cut = s.index + s[0].length - 1;
+      parts.push([last, cut]);
+      last = cut + 1;
+    }
+    parts.push([last, chunk.length]);
+    for (const [a, b] of parts) {
+      const raw = chunk.slice(a, b);
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim();
+      if (body === '') continue;
+      const from = m.index + a + lead;
+      const to = from + body.length;
+      const pm = /\s+((?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))$/.exec(body);
+      const designationRaw = pm ? body.slice(0, pm.index) : body;
+      const person = /[a-z]/.test(designationRaw) && designationRaw.includes(',');
+      let designation = person ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
+      const placeFirst = /^(.+?),\s*([A-Z]+)$/.exec(designation);
+      if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
+      out.push({
+        ...v.span(from, to),
+        designation,
+        designationSpan: v.span(from, from + designationRaw.length),
+        text: body,
+        precedence: pm ? pm[1].split(/\s+/) : [],
+        precedenceSpan: pm ? v.span(from + pm.index + pm[0].length - pm[1].length, to) : undefined,
+        serial: undefined,
+        offices: undefined,
+        person,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits a TAGS value into entries: codes separated by commas and/or blanks,
+ * personal names in parentheses, and empty entries where commas double up.
+ */
+export function parseTagEntries(v: ValueText): TagEntry[] {
+  const s = v.text;
+  const out: TagEntry[] = [];
+  let i = 0;
+  let sawComma = true; // a leading comma makes an empty first entry
+  let entryOpen = false;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === ',') {
+      if (sawComma && !entryOpen) out.push({ ...v.span(i, i), text: '', kind: 'empty' });
+      sawComma = true;
+      entryOpen = false;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      const close = s.indexOf(')', i + 1);
+      const next = s.indexOf('(', i + 1);
+      const to = close >= 0 && (next < 0 || close < next) ? close + 1 : s.length;
+      out.push({ ...v.span(i, to), text: s.slice(i, to), kind: 'name' });
+      i = to;
+      sawComma = false;
+      entryOpen = true;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !/[\s,(]/.test(s[j])) j++;
+    let text = s.slice(i, j);
+    // A period ending the line is punctuation, not part of the code.
+    const trailing = /\.+$/.exec(text);
+    if (trailing && s.slice(j).trim() === '') text = text.slice(0, trailing.index);
+    if (text !== '') out.push({ ...v.span(i, i + text.length), text, kind: 'code' });
+    i = j;
+    sawComma = false;
+    entryOpen = true;
+  }
+  if (sawComma && out.length > 0 && !entryOpen) out.push({ ...v.span(s.length, s.length), text: '', kind: 'empty' });
+  return out;
+}
+
+const PORTION_AT = /^\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s*/;
+
+/** A portion mark at the start of `s`, if the parenthesised text names a level. */
+export function readPortion(v: ValueText, at: number): PortionMark | undefined {
+  const m = PORTION_AT.exec(v.text.slice(at));
+  if (!m) return undefined;
+  const { level, caveats } = portionLevel(m[1]);
+  if (!level) return undefined;
+  return { ...v.span(at, at + m[0].trimEnd().length), text: m[1], level, caveats };
+}
+
+/**
+ * Splits a REF value into references. Letters must run in order (A, B, C...),
+ * which keeps `U.S.` or an initial inside a reference from splitting it.
+ */
+export function parseRefs(v: ValueText): Ref[] {
+  const s = v.text;
+  const labels: { letter: string; at: number; textAt: number }[] = [];
+  const re = /(^|\s)(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|$)/g;
+  let expect = 'A';
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const letter = m[2] ?? m[3];
+    if (letter !== expect) continue;
+    labels.push({ letter, at: m.index + m[1].length, textAt: m.index + m[0].length });
+    expect = String.fromCharCode(expect.charCodeAt(0) + 1);
+  }
+  const out: Ref[] = [];
+  if (labels.length === 0) {
+    const t = s.trim();
+    if (t === '') return out;
+    const at = s.indexOf(t);
+    const portion = readPortion(v, at);
+    const textAt = portion ? s.indexOf(t.slice(portion.end - portion.start).trim(), at) : at;
+    out.push({ ...v.span(at, at + t.length), letter: undefined, text: s.slice(textAt, at + t.length).trim(), portion });
+    return out;
+  }
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    const stop = k + 1 < labels.length ? labels[k + 1].at : s.length;
+    const body = s.slice(l.textAt, stop);
+    const lead = body.length - body.trimStart().length;
+    const portion = readPortion(v, l.textAt + lead);
+    const textFrom = portion ? l.textAt + lead + (s.slice(l.textAt + lead).match(PORTION_AT)?.[0].length ?? 0) : l.textAt + lead;
+    const text = s.slice(textFrom, stop).trim();
+    out.push({ ...v.span(l.at, l.textAt + body.trimEnd().length), letter: l.letter, text, portion });
+  }
+  return out;
+}
+
+/** Reads the E.O. value (`12356: DECL: OADR`) after its label. */
+export function parseEo(v: ValueText, label: string, labelSpan: Span): EoLine {
+  const s = v.text;
+  const lead = s.length - s.trimStart().length;
+  const value = s.trim();
+  const valueSpan = v.span(lead, lead + value.length);
+  // A messaging-system label carries its own colon (`E.O.:  13526`).
+  const m = /^[:;]?\s*([0-9Il]{5})\b\s*[:;.,]?\s*(.*)$/.exec(value);
+  let order: string | undefined;
+  let orderSpan: Span | undefined;
+  let decl: string | undefined;
+  let declSpan: Span | undefined;
+  if (m) {
+    order = m[1].replace(/[Il]/g, '1');
+    const at = lead + value.indexOf(m[1]);
+    orderSpan = v.span(at, at + 5);
+    if (m[2] !== '') {
+      const dAt = lead + value.length - m[2].length;
+      decl = m[2];
+      declSpan = v.span(dAt, dAt + m[2].length);
+    }
+  } else if (value !== '') {
+    const rest = value.replace(/^[:;]\s*/, '');
+    const dAt = lead + value.length - rest.length;
+    decl = rest;
+    declSpan = v.span(dAt, dAt + rest.length);
+  }
+  return {
+    start: labelSpan.start,
+    end: value === '' ? labelSpan.end : valueSpan.end,
+    labelSpan,
+    label,
+    order,
+    orderSpan,
+    value: value.replace(/^[:;]\s*/, ''),
+    valueSpan,
+    decl,
+    declSpan,
+  };
+}
+
+/** Reads a message reference number (`10 BERLIN 1052`, `11 PORT AU PRINCE 504`). */
+export function parseMrn(v: ValueText): Mrn | undefined {
+  const s = v.text.trim();
+  const m = /^(\d{2}|\d{4})\s+([A-Z][A-Z .'-]*?)\s+(\d{1,6})\b/.exec(s);
+  if (!m) return undefined;
+  const at = v.text.indexOf(s);
+  const y = Number(m[1]);
+  return { ...v.span(at, at + m[0].length), year: m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y, post: m[2].replace(/\s+/g, ' '), serial: m[3] };
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Reads the readable date of a messaging-system `Date/DTG:` value (`Aug 03, 2010`). */
+export function parseMessagingDate(s: string): { text: string; year: number; month: number; day: number } | undefined {
+  const m = /([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
+  if (!m) return undefined;
+  const month = MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1;
+  if (!month) return undefined;
+  return { text: m[0], year: Number(m[3]), month, day: Number(m[2]) };
+}

@@ -1,0 +1,418 @@
+/**
+ * The line lexer: cuts one line into items, each a candidate for one thing a
+ * cable is made of. Lines are the parser's sync points, but OCR runs several
+ * fields into one line (`PAGE 02 BRUSSE 03953 081041Z TAGS: ... SUBJECT: ...`),
+ * so a line can hold several items. The lexer knows almost nothing of context;
+ * the cable builder decides what each item finally is.
+ */
+import type { Dtg } from '../model';
+import { readDtg } from './dtg';
+import { readMarking, type MarkingMatch } from './levels';
+
+export type AddressKind = 'from' | 'to' | 'info' | 'xmt';
+
+/** One thing found on a line. Offsets are absolute (into the whole text). */
+export type Item =
+  | { k: 'stamp'; start: number; end: number }
+  | { k: 'email'; start: number; end: number }
+  | { k: 'marking'; start: number; end: number; m: MarkingMatch; sbuOnly: boolean }
+  | { k: 'statement'; start: number; end: number; m: MarkingMatch }
+  | { k: 'textHeader'; start: number; end: number; m: MarkingMatch; post?: { text: string; start: number; end: number }; serial?: { text: string; start: number; end: number }; section?: { part: number; of: number; start: number; end: number } }
+  | { k: 'pageHeader'; start: number; end: number; page: number; pageStart: number; pageEnd: number; post?: { text: string; start: number; end: number }; serial?: { text: string; start: number; end: number }; time?: string }
+  | { k: 'pageFragment'; start: number; end: number; post?: { text: string; start: number; end: number }; serial?: { text: string; start: number; end: number }; time?: string }
+  | { k: 'pageNumber'; start: number; end: number }
+  | { k: 'distribution'; start: number; end: number; opener: boolean }
+  | { k: 'drafting'; start: number; end: number }
+  | { k: 'routing'; start: number; end: number }
+  | { k: 'dtg'; start: number; end: number; dtg: Dtg }
+  | { k: 'address'; start: number; end: number; which: AddressKind; labelEnd: number; labelled: boolean }
+  | { k: 'section'; start: number; end: number; part: number; of: number }
+  | { k: 'eo'; start: number; end: number; labelEnd: number; label: string }
+  | { k: 'tags'; start: number; end: number; labelEnd: number }
+  | { k: 'subject'; start: number; end: number; labelEnd: number }
+  | { k: 'ref'; start: number; end: number; labelEnd: number; labelled: boolean }
+  | { k: 'classifiedBy'; start: number; end: number; labelEnd: number }
+  | { k: 'field'; start: number; end: number; label: string; labelEnd: number }
+  | { k: 'paragraph'; start: number; end: number; number: number; numberEnd: number; portion?: { text: string; start: number; end: number }; textStart: number }
+  | { k: 'subparagraph'; start: number; end: number; label: string; labelEnd: number; style: 'letter' | 'number'; portion?: { text: string; start: number; end: number } }
+  | { k: 'end'; start: number; end: number }
+  | { k: 'bt'; start: number; end: number }
+  | { k: 'caption'; start: number; end: number }
+  | { k: 'text'; start: number; end: number };
+
+export type ItemKind = Item['k'];
+
+/** One lexed line. */
+export interface LexedLine {
+  start: number;
+  end: number;
+  /** Offset of the first non-blank character, or `end` for a blank line. */
+  indentEnd: number;
+  items: Item[];
+}
+
+const WS = /[ \t\f\v\u00a0\ufeff]/;
+
+// ---- Release material ---------------------------------------------------------------
+
+const STAMP_PATTERNS: RegExp[] = [
+  /Case\s*No\.?\s*[A-Z]?-?\d{2,4}-\d+/i,
+  /^RELEASED?\s+IN\s+(FULL|PART)\b/i,
+  /^RELEASED?\s+IN\s*$/i,
+  /^(FULL|PART)(\s+B\d.*)?$/,
+  /^REVIEW\s+AUTHORITY\s*:/i,
+  /^DATE\/CASE\s+ID\s*:/i,
+  /^UNITED STATES DEPARTMENT OF STATE$/,
+  /Declassified\/Released\s+US\s+Department\s+of\s+State/i,
+  /EO\s+Systematic\s+Review/i,
+  /^Classified\s+by\s+.*\b(Dept\.?\s+of\s+State|A\/GIS|IPS)\b/i,
+  /^Declassify\s+on\s*:/i,
+  /^Reason\s*:\s*1\.[45]/i,
+  /^DECLASSIFIED(\s+AUTHORITY.*)?$/,
+  // Exemption codes printed in the margin: B1, B5,B6, 1.4(B), (b)(6).
+  /^((B\s?\d|B\(\d\)|\(b\)\s?\(\d\)|1\.4\s*\(?[A-H]\)?|1\.4\([A-H]\))[\s,;]*)+$/i,
+];
+
+/** Whether a trimmed line is FOIA release material. */
+export function isStamp(t: string): boolean {
+  for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
+  return false;
+}
+
+// ---- Email headers ------------------------------------------------------------------
+
+const EMAIL_LABEL = /^(From|Sent|To|Cc|Bcc|Subject|Attachments|Importance|Date)\s*:?(\s|$)/;
+const EMAIL_FROM = /^From\s*:?(\s|$)/;
+const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
+
+/**
+ * Marks the lines of email headers (From:/Sent:/To:/Cc:/Subject:) around a
+ * forwarded cable. An email header is a From: line followed within a few
+ * lines by Sent: or Date:; it runs to its Subject: line (and that line's
+ * wrapped continuation) and any Attachments: line after it. A messaging-system
+ * cable's own From: has no Sent: after it, so it is left alone.
+ */
+export function findEmailHeaders(lineTexts: (i: number) => string, lineCount: number): Uint8Array {
+  const mark = new Uint8Array(lineCount);
+  for (let i = 0; i < lineCount; i++) {
+    const t = lineTexts(i).trim();
+    if (/^-*\s*Original Message\s*-*$/i.test(t)) {
+      mark[i] = 1;
+      continue;
+    }
+    if (!EMAIL_FROM.test(t)) continue;
+    // Sent: can come after a long To:/Cc: list; a blank line or a cable field ends the search.
+    let sent = false;
+    for (let j = i + 1; j < lineCount && j <= i + 24; j++) {
+      const u = lineTexts(j).trim();
+      if (u === '') {
+        if (j > i + 1) break;
+        continue;
+      }
+      if (EMAIL_SENT.test(u)) {
+        sent = true;
+        break;
+      }
+      if (/^(MRN|Action|E\.O\.|TAGS|Date\/D[TI1]G)\s*:/.test(u)) break;
+    }
+    if (!sent) continue;
+    let j = i;
+    let subjectSeen = false;
+    for (; j < lineCount && j < i + 40; j++) {
+      const raw = lineTexts(j);
+      const u = raw.trim();
+      if (subjectSeen) {
+        // After Subject: its indented continuation and an Attachments: line belong to the header.
+        if (u !== '' && /^\s{8,}/.test(raw) && !EMAIL_LABEL.test(u)) {
+          mark[j] = 1;
+          continue;
+        }
+        if (/^Attachments\s*:?(\s|$)/.test(u)) {
+          mark[j] = 1;
+          continue;
+        }
+        break;
+      }
+      if ((u === '' || isStamp(u)) && j > i) {
+        // A page break inside a header (blank lines, release stamps): keep going if a label or a list continuation follows.
+        let k = j + 1;
+        while (k < lineCount && (lineTexts(k).trim() === '' || isStamp(lineTexts(k).trim()))) k++;
+        const next = k < lineCount ? lineTexts(k).trim() : '';
+        if (next !== '' && !EMAIL_FROM.test(next) && (EMAIL_LABEL.test(next) || next.includes(';'))) {
+          j = k - 1;
+          continue;
+        }
+        break;
+      }
+      mark[j] = 1;
+      if (/^Subject\s*:?(\s|$)/.test(u)) subjectSeen = true;
+    }
+    i = j - 1;
+  }
+  return mark;
+}
+
+// ---- Recognisers --------------------------------------------------------------------
+
+const PAGE = /PAGE[ \t]+(\d{1,3})(?![\d])(?:[ \t]+([A-Z][A-Z]{1,5})(?![A-Z]))?(?:[ \t]+(\d{4,6})(?![\d]))?(?:[ \t]+(\d{6}Z))?/y;
+const PAGE_FRAGMENT = /^([A-Z]{2,6})[ \t]+(\d{4,6})(?:[ \t]+(\d{6}Z))?$/;
+const ROUTING = /(?:-{3,}[ \t]*[0-9A-Z]*(?:[ \t]+\d{6}Z)?(?:[ \t]+\/\d{1,3})?|[0-9A-F]{6}[ \t]+\d{6}Z[ \t]+\/\d{1,3})/y;
+const DIST_CODE = '[A-Z0-9][A-Z0-9/]{0,7}-\\d{2}';
+const DIST_OPENER = new RegExp(`(ACTION|ORIGIN|INFO)[ \\t]+${DIST_CODE}(?![A-Z0-9])`, 'y');
+const DIST_LINE = new RegExp(`^(?:(?:${DIST_CODE}|INFO|ACTION|ORIGIN)[ \\t]+)*(?:${DIST_CODE}|INFO)(?:[ \\t]+\\/\\d{2,4}[ \\t]?[A-Z]?)?$|^\\/\\d{2,4}[ \\t]?[A-Z]?$`);
+const DRAFTING = /(DRAFTED|APPROVED|CLEARED|RELEASED)[ \t]+BY\b/y;
+/** A draft form's address line, precedence first (`ROUTINE ALDAC, DAMASCUS`). */
+const PRECEDENCE_FIRST = /(?:NIACT[ \t]+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)[ \t]+(?=[A-Z]{3,}[A-Z ]*(?:,[ \t]*[A-Z][A-Z ]*)*$)/y;
+const ADDRESS = /(FM|TO|INFO|XMT)(?=[ \t]+\S)/y;
+const EO = /E[ \t]?[.,][ \t]?[O0D][ \t]?[.,]?(?=[ \t]*[:;]|[ \t]*[0-9Il]{5}|[ \t]+\d)|EO(?=[ \t]+\d{5})/y;
+const TAGS = /TAGS[ \t]*[:;]?(?=[ \t]|$)/y;
+const SUBJECT = /(SUBJECT|SUBJ)[ \t]*[:;.]?(?=[ \t]|$)|Subject[ \t]*:/y;
+const REF = /(REFS?|REFTELS?|REFERENCES?)(?:[ \t]*[:;])?(?=[ \t]|$)/y;
+const REFERENCE_FIELD = /Reference[ \t]*:/y;
+const CLASSIFIED_BY = /CLASSIFIED[ \t]+BY\b[ \t]*:?|Classified[ \t]+By[ \t]*:/y;
+const SECTION = /SECTION[ \t]+(\d{1,3})[ \t]+OF[ \t]+(\d{1,3})(?![\d])/y;
+const MESSAGING_LABEL = /(MRN|Date[\/!lI1|]D[TI1]G|DTG|From|Action|Info|XMT|Captions|Pass Line|Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|Action Office|Info Office|Reason|Declassify On)[ \t]*:/y;
+const PARAGRAPH = /(\d{1,3})[ \t]?\.(?=[ \t]|\(|$)/y;
+/** A portion mark, or what OCR left of one (`(513U)`): the builder decides whether it names a level. */
+const PORTION = /\(([A-Z0-9]{1,5}(?:[ \t]?\/{1,2}[ \t]?[A-Z]{1,8})*)\)/y;
+const SUB_LETTER = /(?:([A-Z])\.|\(([A-Z])\)|([A-Z])\))(?=[ \t]+\S)/y;
+const SUB_NUMBER = /\((\d{1,2})\)(?=[ \t]+\S)/y;
+const END_MARK = /(N{3,4}(?:[A-Z]*)?|<< ?END OF DOCUMENT ?>>)(?=[ \t]*$)/y;
+const CAPTION_WORDS = /^(NODIS|EXDIS|LIMDIS|STADIS|NOFORN|SIPDIS|ROGER|CHEROKEE|CHEROKEE NODIS|EYES ONLY|DISSENT CHANNEL|USSALTTWO|SECTO|TOSEC|NOFORN SIPDIS|SENSITIVE|DEPT FOR .*|PASS TO .*)$/;
+const POST_SERIAL = /[ \t]*([A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3})[ \t]+(\d{2,6})(?![\d])/y;
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+function skipWs(s: string, p: number): number {
+  while (p < s.length && WS.test(s[p])) p++;
+  return p;
+}
+
+/** Finds where the next FM/TO/INFO/XMT keyword starts inside an address list, outside `//` office suffixes. */
+function nextAddressKeyword(s: string, from: number): { at: number; which: AddressKind } | undefined {
+  const re = /(^|[ \t])(FM|TO|INFO|XMT)[ \t]+(?=[A-Z])/g;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const at = m.index + m[1].length;
+    // "DEPT PASS TO" and office suffixes are not list keywords.
+    const before = s.slice(Math.max(0, at - 6), at);
+    if (/PASS[ \t]+$/.test(before) || /\/\/[^ ]*$/.test(s.slice(from, at))) continue;
+    return { at, which: m[2].toLowerCase() === 'fm' ? 'from' : (m[2].toLowerCase() as AddressKind) };
+  }
+  return undefined;
+}
+
+/** Whether the text from `p` ends in a classification level glued on by OCR (`... OADR CONFIDENTIAL`). */
+function trailingMarking(s: string, from: number, end: number): number {
+  const m = /[ \t]+((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)[ \t]*$/.exec(s.slice(from, end));
+  return m ? from + m.index : end;
+}
+
+/**
+ * Lexes one line. `line` is the line's text, `base` its offset in the whole
+ * text; `email` says the email-header pass claimed the line.
+ */
+export function lexLine(line: string, base: number, email: boolean): LexedLine {
+  const items: Item[] = [];
+  const len = line.length;
+  let p = skipWs(line, 0);
+  const out: LexedLine = { start: base, end: base + len, indentEnd: base + p, items };
+  if (p >= len) return out;
+  const trimmed = line.slice(p).trimEnd();
+  const trimmedEnd = p + trimmed.length;
+  if (email) {
+    items.push({ k: 'email', start: base + p, end: base + trimmedEnd });
+    return out;
+  }
+  if (isStamp(trimmed)) {
+    items.push({ k: 'stamp', start: base + p, end: base + trimmedEnd });
+    return out;
+  }
+  let guard = 0;
+  while (p < trimmedEnd && guard++ < 32) {
+    const next = lexAt(line, p, trimmedEnd, base, items[items.length - 1]);
+    items.push(next.item);
+    if (next.item.end - base >= trimmedEnd || next.rest <= p) break;
+    p = skipWs(line, next.rest);
+  }
+  return out;
+}
+
+/** Lexes the item starting at `p`; `rest` is where the next item may start (or the line end). */
+function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): { item: Item; rest: number } {
+  const first = prev === undefined;
+  const whole = (item: Item) => ({ item, rest: end });
+  let m: RegExpExecArray | null;
+
+  if ((m = sticky(PAGE, line, p))) {
+    const item: Item = { k: 'pageHeader', start: base + p, end: base + p + m[0].length, page: Number(m[1]), pageStart: base + p + m[0].indexOf(m[1], 4), pageEnd: 0, time: m[4] };
+    item.pageEnd = item.pageStart + m[1].length;
+    if (m[2]) {
+      const at = line.indexOf(m[2], item.pageEnd - base);
+      item.post = { text: m[2], start: base + at, end: base + at + m[2].length };
+    }
+    if (m[3]) {
+      const at = line.indexOf(m[3], (item.post ? item.post.end : item.pageEnd) - base);
+      item.serial = { text: m[3], start: base + at, end: base + at + m[3].length };
+    }
+    return { item, rest: p + m[0].length };
+  }
+  if ((m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
+    return { item: { k: 'routing', start: base + p, end: base + p + m[0].length }, rest: p + m[0].length };
+  }
+  if (/[A-Z]/.test(line[p]) && (line[p + 1] === ' ' || line[p + 1] === '\t')) {
+    const dtg = readDtg(line, p, base, true);
+    if (dtg) {
+      const stop = dtg.end - base;
+      return { item: { k: 'dtg', start: base + p, end: dtg.end, dtg }, rest: stop };
+    }
+  }
+  if ((m = sticky(DIST_OPENER, line, p))) {
+    return whole({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' });
+  }
+  if (first && DIST_LINE.test(line.slice(p, end))) {
+    return whole({ k: 'distribution', start: base + p, end: base + end, opener: false });
+  }
+  if ((m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
+  if (first && (m = sticky(PRECEDENCE_FIRST, line, p))) {
+    return whole({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p, labelled: false });
+  }
+  if ((m = sticky(ADDRESS, line, p))) {
+    const which: AddressKind = m[1] === 'FM' ? 'from' : (m[1].toLowerCase() as AddressKind);
+    const labelEnd = p + m[1].length;
+    const kw = nextAddressKeyword(line, labelEnd);
+    const stop = kw ? kw.at : end;
+    return { item: { k: 'address', start: base + p, end: base + trimRight(line, p, stop), which, labelEnd: base + labelEnd, labelled: false }, rest: stop };
+  }
+  if ((m = sticky(EO, line, p))) {
+    const labelEnd = p + m[0].length;
+    const stop = trailingMarking(line, labelEnd, end);
+    return { item: { k: 'eo', start: base + p, end: base + stop, labelEnd: base + labelEnd, label: m[0] }, rest: stop };
+  }
+  if ((m = sticky(TAGS, line, p))) {
+    const labelEnd = p + m[0].length;
+    const subj = /[ \t](SUBJECT|SUBJ)[ \t]*[:;]/.exec(line.slice(labelEnd, end));
+    const stop = subj ? labelEnd + subj.index + 1 : trailingMarking(line, labelEnd, end);
+    return { item: { k: 'tags', start: base + p, end: base + trimRight(line, p, stop), labelEnd: base + labelEnd }, rest: stop };
+  }
+  if ((m = sticky(SUBJECT, line, p))) {
+    return whole({ k: 'subject', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
+  }
+  if ((m = sticky(REFERENCE_FIELD, line, p)) || (m = sticky(REF, line, p))) {
+    return whole({ k: 'ref', start: base + p, end: base + end, labelEnd: base + p + m[0].length, labelled: /[:;]$/.test(m[0]) });
+  }
+  if ((m = sticky(CLASSIFIED_BY, line, p))) {
+    return whole({ k: 'classifiedBy', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
+  }
+  if ((m = sticky(SECTION, line, p))) {
+    return { item: { k: 'section', start: base + p, end: base + p + m[0].length, part: Number(m[1]), of: Number(m[2]) }, rest: p + m[0].length };
+  }
+  if ((m = sticky(MESSAGING_LABEL, line, p))) {
+    const label = m[1];
+    const labelEnd = base + p + m[0].length;
+    if (/^(From|Action|Info|XMT)$/.test(label)) {
+      const which: AddressKind = label === 'From' ? 'from' : label === 'Action' ? 'to' : label === 'Info' ? 'info' : 'xmt';
+      return whole({ k: 'address', start: base + p, end: base + end, which, labelEnd, labelled: true });
+    }
+    return whole({ k: 'field', start: base + p, end: base + end, label, labelEnd });
+  }
+  if (line[p] === 'S' && line.slice(p, p + 3) === 'SBU' && /^SBU(\s*$|\s{2,})/.test(line.slice(p, end))) {
+    const mm = readMarking('UNCLASSIFIED//SBU');
+    if (mm) return whole({ k: 'marking', start: base + p, end: base + p + 3, m: mm, sbuOnly: true });
+  }
+  const mark = readMarking(line, p);
+  if (mark) return lexMarking(line, p, end, base, mark);
+  if ((m = sticky(PARAGRAPH, line, p))) {
+    const numberEnd = p + m[1].length;
+    let q = skipWs(line, p + m[0].length);
+    let portion: { text: string; start: number; end: number } | undefined;
+    // OCR leaves a stray quote before a mark (`2. '(SBU)`).
+    if (/['`\u2018]/.test(line[q] ?? '') && line[q + 1] === '(') q++;
+    const pm = sticky(PORTION, line, q);
+    if (pm) {
+      portion = { text: pm[1], start: base + q, end: base + q + pm[0].length };
+      q = skipWs(line, q + pm[0].length);
+    }
+    // A number followed by lower-case prose ("3. million") is not a paragraph, unless portion-marked.
+    if (portion || q >= end || /[A-Z"'(\[-]/.test(line[q])) {
+      return whole({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q });
+    }
+  }
+  if ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p))) {
+    const label = m[0].startsWith('(') || m[0].endsWith(')') ? m[0] : m[0].slice(0, -1);
+    const labelEnd = p + m[0].length;
+    const q = skipWs(line, labelEnd);
+    const pm = sticky(PORTION, line, q);
+    const portion = pm ? { text: pm[1], start: base + q, end: base + q + pm[0].length } : undefined;
+    const style = /\d/.test(label) ? 'number' : 'letter';
+    return whole({ k: 'subparagraph', start: base + p, end: base + end, label, labelEnd: base + labelEnd, style, portion });
+  }
+  if (first && (m = sticky(END_MARK, line, p))) return whole({ k: 'end', start: base + p, end: base + end });
+  const rest = line.slice(p, end);
+  if (first && rest === 'BT') return whole({ k: 'bt', start: base + p, end: base + end });
+  if (first && CAPTION_WORDS.test(rest)) return whole({ k: 'caption', start: base + p, end: base + end });
+  if (first && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
+  if ((first || prev.k === 'marking') && /^\d{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
+  if (first && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
+    const post = { text: m[1], start: base + p, end: base + p + m[1].length };
+    const at = line.indexOf(m[2], p + m[1].length);
+    return whole({ k: 'pageFragment', start: base + p, end: base + end, post, serial: { text: m[2], start: base + at, end: base + at + m[2].length }, time: m[3] });
+  }
+  return whole({ k: 'text', start: base + p, end: base + end });
+}
+
+function trimRight(s: string, from: number, to: number): number {
+  while (to > from && WS.test(s[to - 1])) to--;
+  return to;
+}
+
+/** A classification word at `p`: a line of its own, a statement, or a text header with post and serial. */
+function lexMarking(line: string, p: number, end: number, base: number, mark: MarkingMatch): { item: Item; rest: number } {
+  let q = p + mark.length;
+  const after = line.slice(q, end);
+  if (/^[ \t]*-[ \t]*ENTIRE[ \t]+TEXT\b/.test(after)) {
+    return { item: { k: 'statement', start: base + p, end: base + end, m: mark }, rest: end };
+  }
+  let section: { part: number; of: number; start: number; end: number } | undefined;
+  let s = skipWs(line, q);
+  const sec = sticky(SECTION, line, s);
+  if (sec) {
+    section = { part: Number(sec[1]), of: Number(sec[2]), start: base + s, end: base + s + sec[0].length };
+    q = s + sec[0].length;
+  }
+  s = q;
+  const ps = sticky(POST_SERIAL, line, s);
+  if (ps && !/^(PAGE|SECTION)$/.test(ps[1])) {
+    const postAt = line.indexOf(ps[1], s);
+    const serialAt = line.indexOf(ps[2], postAt + ps[1].length);
+    let stop = s + ps[0].length;
+    // Handling words after the serial belong to the header line.
+    const tail = /^(?:[ \t]+(?:NODIS|EXDIS|LIMDIS|STADIS|NOFORN|SIPDIS|CHEROKEE|ROGER))*/.exec(line.slice(stop, end));
+    if (tail) stop += tail[0].length;
+    return {
+      item: {
+        k: 'textHeader', start: base + p, end: base + stop, m: mark, section,
+        post: { text: ps[1], start: base + postAt, end: base + postAt + ps[1].length },
+        serial: { text: ps[2], start: base + serialAt, end: base + serialAt + ps[2].length },
+      },
+      rest: stop,
+    };
+  }
+  if (mark.glued) return { item: { k: 'text', start: base + p, end: base + end }, rest: end };
+  if (section) {
+    return { item: { k: 'textHeader', start: base + p, end: base + section.end, m: mark, section }, rest: section.end - base };
+  }
+  // A banner may carry a page number after it (`UNCLASSIFIED      2`); anything else makes it prose.
+  const tail = line.slice(q, end);
+  if (/^[ \t]*$/.test(tail) || /^[ \t]{2,}\d{1,3}$/.test(tail)) {
+    return { item: { k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, rest: q };
+  }
+  // Something far to the right is another column (a form's initials box, a page header): the marking stands alone.
+  if (/^[ \t]+(PAGE[ \t]+\d|SECTION[ \t]+\d)/.test(tail) || /^[ \t]{8,}\S/.test(tail)) {
+    return { item: { k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, rest: q };
+  }
+  return { item: { k: 'text', start: base + p, end: base + end }, rest: end };
+}

@@ -1,0 +1,51 @@
+import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { buildCable } from './cableBuilder';
+import { findEmailHeaders, lexLine, type LexedLine } from './lexer';
+import { segmentCables } from './segmenter';
+
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /**
+   * Take a file with no cable header but with numbered paragraphs or a
+   * classification line as one cable (a draft being typed). Editors set it for
+   * `*.cable` and `*.tel` files; archives of mixed `*.txt` leave it off.
+   */
+  assumeCable?: boolean;
+}
+
+/**
+ * Parses a file of cables. Never throws and runs in time linear in the text:
+ * every line is lexed once, segmented once and built once.
+ */
+export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
+  const lines = new LineIndex(text);
+  const n = lines.lineCount;
+  const lineText = (i: number) => text.slice(lines.starts[i], lines.ends[i]);
+  const email = findEmailHeaders(lineText, n);
+  const lexed: LexedLine[] = new Array(n);
+  for (let i = 0; i < n; i++) lexed[i] = lexLine(lineText(i), lines.starts[i], email[i] === 1);
+
+  const lineKinds: LineKind[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = lexed[i].items[0]?.k;
+    lineKinds[i] = k === undefined ? 'blank' : k === 'stamp' ? 'release-stamp' : k === 'email' ? 'email-header' : 'outside';
+  }
+
+  const ranges = segmentCables(text, lexed, options.assumeCable ?? false);
+  const cables: Cable[] = ranges.map((r, i) => buildCable(text, lexed, r.startLine, r.endLine, i, lineKinds));
+
+  const segments: Segment[] = [];
+  const outside = (from: number, to: number) => {
+    if (from > to) return;
+    segments.push({ kind: 'outside', start: lines.starts[from], end: lines.ends[to], startLine: from, endLine: to, cable: undefined });
+  };
+  let next = 0;
+  for (const c of cables) {
+    outside(next, c.startLine - 1);
+    segments.push({ kind: 'cable', start: lines.starts[c.startLine], end: lines.ends[c.endLine], startLine: c.startLine, endLine: c.endLine, cable: c });
+    next = c.endLine + 1;
+  }
+  outside(next, n - 1);
+  return { text, lines, lineKinds, segments, cables };
+}

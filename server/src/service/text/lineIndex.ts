@@ -1,0 +1,69 @@
+/**
+ * Line starts and ends of a text. Lines end at CRLF, LF or a lone CR, as in
+ * LSP; a form feed is not a line break (it is page-break noise inside a line).
+ * Offsets are UTF-16 code units, which is what LSP columns count, so a column
+ * is simply `offset - lineStart`.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly starts: Int32Array;
+  /** Offset just past the last character of each line, before its line break. */
+  readonly ends: Int32Array;
+
+  constructor(readonly text: string) {
+    const starts: number[] = [0];
+    const ends: number[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) {
+        ends.push(i);
+        starts.push(i + 1);
+      } else if (c === 13 /* \r */) {
+        ends.push(i);
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(n);
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The text of line `line` without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  /** The zero-based line holding `offset` (offsets past the end map to the last line). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Zero-based line and UTF-16 column of `offset`, clamped to the text. */
+  positionAt(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    // An offset inside a CRLF pair belongs at the end of its line.
+    return { line, character: Math.min(o, this.ends[line]) - this.starts[line] };
+  }
+
+  /** Offset of a zero-based line and UTF-16 column, clamped to that line's content. */
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, character), this.ends[line]);
+  }
+}
