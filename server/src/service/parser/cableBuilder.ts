@@ -41,7 +41,6 @@ interface ParaBuild {
   portion: PortionMark | undefined;
   start: number;
   content: Span[];
-  preview: string;
   subs: { label: string; labelSpan: Span; style: 'letter' | 'number'; portion: PortionMark | undefined; start: number; content: Span[] }[];
 }
 
@@ -280,8 +279,8 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     return false;
   };
 
-  const startPara = (p: Omit<ParaBuild, 'content' | 'preview' | 'subs'>) => {
-    para = { ...p, content: [], preview: '', subs: [] };
+  const startPara = (p: Omit<ParaBuild, 'content' | 'subs'>) => {
+    para = { ...p, content: [], subs: [] };
     paras.push(para);
   };
 
@@ -291,7 +290,6 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     const s = span(from, to);
     p.content.push(s);
     if (p.subs.length) p.subs[p.subs.length - 1].content.push(s);
-    if (p.preview.length < PREVIEW_CHARS) p.preview = (p.preview + ' ' + text.slice(from, to)).trim().replace(/\s+/g, ' ');
     cable.bodySpans.push(s);
     scanBlocks(from, to, p.content.length === 1 && p.subs.length === 0);
     lastBodyLine = line;
@@ -727,9 +725,13 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
       style: s.style,
       portion: s.portion,
     }));
-    let preview = p.preview;
-    // The preview starts after the number and portion mark.
-    preview = preview.replace(/^\d{1,3}\s?\.\s*/, '').replace(/^\([A-Z/ ]{1,12}\)\s*/, '');
+    // The preview is read after the signature came off, and starts after the number and portion mark.
+    let preview = '';
+    for (const c of p.content) {
+      if (preview.length >= PREVIEW_CHARS) break;
+      preview = `${preview} ${text.slice(c.start, c.end)}`;
+    }
+    preview = preview.replace(/\s+/g, ' ').trim().replace(/^\d{1,3}\s?\.\s*/, '').replace(/^['`]?\([A-Z0-9/ ]{1,12}\)\s*/, '');
     const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: preview.slice(0, PREVIEW_CHARS), subparagraphs: subs };
     cable.paragraphs.push(para);
   }

@@ -1,0 +1,49 @@
+// Bundles the command line (and, with --tests, every test file) with esbuild.
+// Data files (*.tsv) are inlined as text, so the bundles need nothing at run time.
+import { build } from 'esbuild';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  loader: { '.tsv': 'text' },
+  define: { CABLEWRIGHT_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'server/src/cli/main.ts' },
+  outdir: 'dist',
+  banner: { js: '#!/usr/bin/env node' },
+});
+
+if (process.argv.includes('--tests')) {
+  const tests = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (name === 'node_modules' || name === 'fixtures') continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.test.ts')) tests.push(path.relative(root, p));
+    }
+  };
+  walk(path.join(root, 'server/src'));
+  walk(path.join(root, 'test'));
+  rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: tests,
+    outdir: 'out/test',
+    outbase: '.',
+    external: ['fast-check'],
+    define: { ...common.define, CABLEWRIGHT_ROOT: JSON.stringify(root) },
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * The reference data layer: TAGS codes and posts, indexed for lookup,
+ * era-aware judgement and suggestions. Built from rows (the bundled TSV
+ * files, plus whatever a configuration adds), immutable once built.
+ */
+import type { CableDate } from '../model';
+import { eraOf, type TagEra, type TagTable } from './eras';
+import { nearest } from './similar';
+
+export type TagKind = 'subject' | 'program' | 'geographic' | 'other';
+
+/** One row of the TAGS table. */
+export interface TagInfo {
+  code: string;
+  kind: TagKind;
+  table: TagTable;
+  description: string;
+  source: string;
+}
+
+export type PostKind = 'embassy' | 'consulate' | 'mission' | 'department' | 'military' | 'other';
+
+/** One address designation. */
+export interface PostInfo {
+  designation: string;
+  /** The six-character station of page headers (`BRUSSE`), from the table or derived. */
+  shortName: string;
+  country: string;
+  fipsCode: string;
+  kind: PostKind;
+  source: string;
+}
+
+/** What the table of a cable's era says of a TAGS code. */
+export interface TagJudgement {
+  era: TagEra;
+  /** Rows that make the code valid in that era (empty when unknown). */
+  matches: TagInfo[];
+  /** Rows of other eras' geographic tables, when the code is only valid elsewhere. */
+  elsewhere: TagInfo[];
+}
+
+/** Words that begin the designation of a State post, which cablewright can check. */
+export const POST_PREFIXES = ['AMEMBASSY', 'AMCONSUL', 'USMISSION', 'USINT', 'USLO', 'USOFFICE', 'AIT', 'USEU', 'SECSTATE'];
+
+const TAG_KINDS = new Set<TagKind>(['subject', 'program', 'geographic', 'other']);
+const TABLES = new Set<TagTable>(['1974-handbook', 'fips-1990s-2000s', 'current', 'current-genc', '2000s-usage', 'user']);
+const POST_KINDS = new Set<PostKind>(['embassy', 'consulate', 'mission', 'department', 'military', 'other']);
+
+/** A designation made comparable: upper case, single spaces, no office suffix, Washington spelt WASHDC. */
+export function normalisePost(designation: string): string {
+  return designation
+    .toUpperCase()
+    .replace(/\/\/.*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\bWASHINGTON,? D\.?C\.?$/, 'WASHDC')
+    .replace(/\bWASH DC$/, 'WASHDC')
+    .replace(/^AMCONGEN\b/, 'AMCONSUL');
+}
+
+/** The six-character page-header station of a designation: the place, cut to six characters with its spaces, then the spaces dropped. */
+export function deriveShortName(designation: string): string {
+  const d = normalisePost(designation);
+  if (d.startsWith('SECSTATE')) return 'STATE';
+  const place = d.replace(/^(AMEMBASSY|AMCONSUL|USMISSION|USINT|USLO|USOFFICE|USEU|AIT|USDEL)\s+/, '');
+  return place.slice(0, 6).replace(/ /g, '');
+}
+
+function prefixOf(designation: string): string | undefined {
+  const first = designation.split(' ')[0];
+  return POST_PREFIXES.includes(first) ? first : undefined;
+}
+
+/** Extra rows a configuration adds. */
+export interface ExtraReference {
+  tags?: Partial<TagInfo>[];
+  posts?: Partial<PostInfo>[];
+}
+
+export class ReferenceData {
+  private readonly tagsByCode = new Map<string, TagInfo[]>();
+  private readonly postsByName = new Map<string, PostInfo>();
+  private readonly postsByPrefix = new Map<string, PostInfo[]>();
+  private readonly postsByShort = new Map<string, PostInfo[]>();
+
+  constructor(readonly tags: readonly TagInfo[], readonly posts: readonly PostInfo[]) {
+    for (const t of tags) {
+      const list = this.tagsByCode.get(t.code);
+      if (list) list.push(t);
+      else this.tagsByCode.set(t.code, [t]);
+    }
+    for (const p of posts) {
+      const key = normalisePost(p.designation);
+      if (!this.postsByName.has(key)) this.postsByName.set(key, p);
+      const prefix = prefixOf(key);
+      if (prefix) {
+        const list = this.postsByPrefix.get(prefix) ?? [];
+        list.push(p);
+        this.postsByPrefix.set(prefix, list);
+      }
+      const s = this.postsByShort.get(p.shortName) ?? [];
+      s.push(p);
+      this.postsByShort.set(p.shortName, s);
+    }
+  }
+
+  /** Builds reference data from TSV-shaped rows, dropping rows that lack a code or designation. */
+  static fromRows(tagRows: Record<string, string>[], postRows: Record<string, string>[], defaultTable: TagTable = 'user'): ReferenceData {
+    return new ReferenceData(tagRows.map((r) => toTag(r, defaultTable)).filter(isDefined), postRows.map(toPost).filter(isDefined));
+  }
+
+  /** A copy with extra rows (from a configuration) merged in; extra TAGS count in every era. */
+  withExtra(extra: ExtraReference): ReferenceData {
+    const tags = (extra.tags ?? []).map((t) => toTag(t as Record<string, string>, 'user')).filter(isDefined);
+    const posts = (extra.posts ?? []).map((p) => toPost(p as Record<string, string>)).filter(isDefined);
+    if (tags.length === 0 && posts.length === 0) return this;
+    return new ReferenceData([...this.tags, ...tags.map((t) => ({ ...t, table: 'user' as const }))], [...this.posts, ...posts]);
+  }
+
+  /** Every row for a code, whatever its era. */
+  tagRows(code: string): readonly TagInfo[] {
+    return this.tagsByCode.get(code) ?? [];
+  }
+
+  /** Judges a TAGS code by the table of the cable's era. */
+  judgeTag(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, assumeYear?: number): TagJudgement {
+    const era = eraOf(date, assumeYear);
+    const rows = this.tagRows(code);
+    const matches = rows.filter((r) => r.kind !== 'geographic' || era.geographic.includes(r.table));
+    const elsewhere = matches.length ? [] : rows.filter((r) => r.kind === 'geographic');
+    return { era, matches, elsewhere };
+  }
+
+  /** Codes valid in `era` nearest a code (OCR-aware), best first. */
+  nearestTags(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, limit = 3, assumeYear?: number): TagInfo[] {
+    const era = eraOf(date, assumeYear);
+    const pool = this.tags.filter((t) => (t.kind !== 'geographic' || era.geographic.includes(t.table)) && Math.abs(t.code.length - code.length) <= 1);
+    return nearest(code.toUpperCase(), pool, (t) => t.code, code.length <= 2 ? 1 : 2, limit);
+  }
+
+  /** TAGS valid for a cable of `date`, for completion. */
+  tagsForEra(date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, assumeYear?: number): TagInfo[] {
+    const era = eraOf(date, assumeYear);
+    return this.tags.filter((t) => t.kind !== 'geographic' || era.geographic.includes(t.table));
+  }
+
+  /** The post of a designation, if known. */
+  post(designation: string): PostInfo | undefined {
+    return this.postsByName.get(normalisePost(designation));
+  }
+
+  /** Whether cablewright can judge a designation: it starts with a State post word (AMEMBASSY, USMISSION...). */
+  isCheckable(designation: string): boolean {
+    return prefixOf(normalisePost(designation)) !== undefined;
+  }
+
+  /** Known designations nearest an unknown one, with the same prefix word, best first. */
+  nearestPosts(designation: string, limit = 3): PostInfo[] {
+    const d = normalisePost(designation);
+    const prefix = prefixOf(d);
+    const pool = prefix ? this.postsByPrefix.get(prefix) ?? [] : this.posts;
+    const max = Math.max(2, Math.floor(d.length / 4));
+    return nearest(d, pool, (p) => normalisePost(p.designation), max, limit);
+  }
+
+  /** Posts whose page-header station is `short` (`BRUSSE`). */
+  postsByShortName(short: string): readonly PostInfo[] {
+    return this.postsByShort.get(short) ?? [];
+  }
+}
+
+function isDefined<T>(x: T | undefined): x is T {
+  return x !== undefined;
+}
+
+function toTag(r: Record<string, string>, defaultTable: TagTable): TagInfo | undefined {
+  const code = (r.code ?? '').trim().toUpperCase();
+  if (code === '') return undefined;
+  const kind = TAG_KINDS.has(r.kind as TagKind) ? (r.kind as TagKind) : code.length === 2 ? 'geographic' : code.startsWith('K') && code.length === 4 ? 'program' : code.length === 4 ? 'subject' : 'other';
+  const table = TABLES.has(r.table as TagTable) ? (r.table as TagTable) : defaultTable;
+  return { code, kind, table, description: r.description ?? '', source: r.source ?? '' };
+}
+
+function toPost(r: Record<string, string>): PostInfo | undefined {
+  const designation = normalisePost(r.designation ?? '');
+  if (designation === '') return undefined;
+  const shortName = (r.short_header_name ?? r.shortName ?? '').trim().toUpperCase() || deriveShortName(designation);
+  const kind = POST_KINDS.has(r.kind as PostKind) ? (r.kind as PostKind) : 'other';
+  return { designation, shortName, country: r.country ?? '', fipsCode: r.fips_code ?? r.fipsCode ?? '', kind, source: r.source ?? '' };
+}

@@ -1,0 +1,18 @@
+/**
+ * The cablewright language service: text and options in, plain data out.
+ * No LSP, no file system, no global state; the command line and the language
+ * server are both thin layers over these functions.
+ */
+export { analyze, lintDocument, type Analysis, type Diagnostic, type ServiceOptions } from './analyze';
+export { builtinReference } from './data/builtin';
+export { ERAS, eraOf, type TagEra, type TagTable } from './data/eras';
+export { ORDERS, orderOf, type ExecutiveOrder } from './data/orders';
+export { deriveShortName, normalisePost, ReferenceData, type ExtraReference, type PostInfo, type TagInfo } from './data/reference';
+export { parseTsv } from './data/tsv';
+export { extractRecords, type CableRecord } from './extract';
+export * from './model';
+export { cableDetail, cableTitle, outline, type OutlineKind, type OutlineNode } from './outline';
+export { parse, type ParseOptions } from './parser/parse';
+export { RULES, ruleById } from './rules';
+export type { Finding, Fix, Rule, RuleContext, Severity, TextEdit } from './rules/types';
+export { LineIndex } from './text/lineIndex';

@@ -1,0 +1,53 @@
+import type { Level, Marking } from '../model';
+import { levelRank } from '../parser/levels';
+import { portionsOf } from './portions';
+import type { Finding, Rule } from './types';
+
+const ROLE_NAMES: Record<Marking['role'], string> = {
+  top: 'the classification line',
+  banner: 'a page banner',
+  'text-header': 'the text header',
+  closing: 'the closing classification line',
+  statement: 'the classification statement',
+  caption: 'the captions',
+};
+
+/** UNCLASSIFIED and SBU differ only in handling, and messaging-system copies print one as a banner and the other as a caption. */
+function agree(a: Level, b: Level): boolean {
+  if (a === b) return true;
+  const lowish = (l: Level) => l === 'UNCLASSIFIED' || l === 'SENSITIVE BUT UNCLASSIFIED';
+  return lowish(a) && lowish(b);
+}
+
+/** Markings that disagree with the overall classification, and an overall classification below a portion. */
+export const classificationMismatch: Rule = {
+  id: 'classification-mismatch',
+  description: 'Banners, text header and closing line that disagree, or an overall classification lower than the highest portion mark.',
+  defaultSeverity: 'error',
+  check({ cable }) {
+    const overall = cable.classification;
+    if (!overall || !cable.level) return [];
+    const out: Finding[] = [];
+    for (const m of cable.markings) {
+      if (m === overall || m.role === 'caption' || agree(m.level, overall.level)) continue;
+      out.push({
+        range: m,
+        message: `${capital(ROLE_NAMES[m.role])} says ${m.level} but ${ROLE_NAMES[overall.role]} says ${overall.level}: every marking of a cable shows its one overall classification.`,
+      });
+    }
+    const portions = portionsOf(cable).filter((p) => p.mark.level !== undefined);
+    const top = portions.reduce<(typeof portions)[number] | undefined>((a, p) => (!a || levelRank(p.mark.level!) > levelRank(a.mark.level!) ? p : a), undefined);
+    if (top && levelRank(top.mark.level!) > levelRank(cable.level)) {
+      out.push({
+        range: overall,
+        message: `The overall classification ${cable.level} is lower than the highest portion mark, (${top.mark.text}) on ${top.what}: mark the cable ${top.mark.level} or lower that portion.`,
+      });
+    }
+    return out;
+  },
+};
+
+function capital(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+

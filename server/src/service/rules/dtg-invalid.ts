@@ -1,0 +1,58 @@
+import type { Dtg } from '../model';
+import { daysInMonth, MONTHS } from '../parser/dtg';
+import { parseMessagingDate } from '../parser/fieldValues';
+import type { Finding, Rule } from './types';
+
+/** A date-time group with an impossible day, hour, minute or month, or the wrong shape. */
+export const dtgInvalid: Rule = {
+  id: 'dtg-invalid',
+  description: 'A date-time group with an impossible day (for that month and year), hour, minute or month, or a wrong shape.',
+  defaultSeverity: 'error',
+  check({ cable }) {
+    const out: Finding[] = [];
+    const d = cable.dtg;
+    if (d) out.push(...checkDtg(d));
+    for (const ph of cable.pageHeaders) {
+      const m = ph.time && /^(\d{2})(\d{2})(\d{2})Z$/.exec(ph.time);
+      if (!m) continue;
+      const [day, hour, minute] = [+m[1], +m[2], +m[3]];
+      if (day < 1 || day > 31 || hour > 23 || minute > 59) {
+        const at = ph.end - ph.time!.length;
+        out.push({ range: { start: at, end: ph.end }, message: `Page header time ${ph.time} is impossible: it is DDHHMMZ, with day 01-31, hour 00-23 and minute 00-59.` });
+      }
+    }
+    // A messaging-system Date/DTG gives the date twice; they must agree.
+    const md = cable.messagingDate ? parseMessagingDate(cable.messagingDate) : undefined;
+    if (md && d && d.digits.length === 6 && d.day !== undefined && d.day !== md.day) {
+      out.push({ range: d.digitsSpan, message: `The DTG's day ${String(d.day).padStart(2, '0')} disagrees with the date beside it (${cable.messagingDate}): one of them is wrong.` });
+    }
+    return out;
+  },
+};
+
+function checkDtg(d: Dtg): Finding[] {
+  const out: Finding[] = [];
+  if (d.digits.length !== 6) {
+    out.push({ range: d.digitsSpan, message: `The DTG '${d.text}' has ${d.digits.length} digits before the zone letter: a DTG is DDHHMMZ MON YY, six digits (day, hour, minute) then Z.` });
+  } else {
+    const day = d.day!;
+    const hour = d.hour!;
+    const minute = d.minute!;
+    const digit = (k: number) => ({ start: d.digitsSpan.start + k, end: d.digitsSpan.start + k + 2 });
+    if (d.month && d.year !== undefined && (day < 1 || day > daysInMonth(d.year, d.month))) {
+      out.push({ range: digit(0), message: `Day ${String(day).padStart(2, '0')} does not exist in ${MONTHS[d.month - 1]} ${d.year}, which has ${daysInMonth(d.year, d.month)} days.` });
+    } else if (day < 1 || day > 31) {
+      out.push({ range: digit(0), message: `Day ${String(day).padStart(2, '0')} is impossible: a DTG's first two digits are the day, 01-31.` });
+    }
+    if (hour > 23) out.push({ range: digit(2), message: `Hour ${String(hour).padStart(2, '0')} is impossible: a DTG's hour is 00-23.` });
+    if (minute > 59) out.push({ range: digit(4), message: `Minute ${String(minute).padStart(2, '0')} is impossible: a DTG's minute is 00-59.` });
+  }
+  if (d.zone !== 'Z') {
+    const zoneAt = { start: d.digitsSpan.end, end: d.digitsSpan.end + Math.max(1, d.zone.length) };
+    out.push({ range: d.zone ? zoneAt : d.digitsSpan, message: d.zone ? `The DTG's zone letter is '${d.zone}': cables give the time in Zulu (UTC), written Z.` : 'The DTG has no zone letter: cables give the time in Zulu (UTC), written Z after the six digits.' });
+  }
+  if (!d.month && d.monthSpan) {
+    out.push({ range: d.monthSpan, message: `'${d.monthText}' is not a month: write JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC.` });
+  }
+  return out;
+}

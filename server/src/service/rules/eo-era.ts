@@ -1,0 +1,61 @@
+import { orderInForce, orderOf, type ExecutiveOrder } from '../data/orders';
+import type { CableDate } from '../model';
+import { formatDate } from './describe';
+import type { Finding, Rule } from './types';
+
+/** Days of overlap allowed at each change of order: drafts on the old form went out for a few weeks. */
+const GRACE_DAYS = 45;
+
+function shift(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function inForce(o: ExecutiveOrder, date: CableDate): boolean {
+  const from = shift(o.from, -GRACE_DAYS);
+  const to = o.to ? shift(o.to, GRACE_DAYS) : '9999-12-31';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  // With part of the date unknown, the order only has to be in force at some time in what is known.
+  const lo = `${date.year}-${pad(date.month ?? 1)}-${pad(date.day ?? 1)}`;
+  const hi = `${date.year}-${pad(date.month ?? 12)}-${pad(date.day ?? 31)}`;
+  return lo <= to && from <= hi;
+}
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return formatDate({ year: y, month: m, day: d });
+}
+
+/** An order not in force on the cable's date. */
+export const eoEra: Rule = {
+  id: 'eo-era',
+  description: "An order not in force on the cable's date (E.O. 13526 on a 1994 cable).",
+  defaultSeverity: 'error',
+  check({ cable }) {
+    const eo = cable.eo;
+    const date = cable.date;
+    const order = orderOf(eo?.order);
+    if (!eo || !date || !order) return [];
+    const out: Finding[] = [];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    if (!inForce(order, date)) {
+      const mid = `${date.year}-${pad(date.month ?? 7)}-${pad(date.day ?? 1)}`;
+      const right = orderInForce(mid);
+      const span = order.to ? `from ${longDate(order.from)} to ${longDate(order.to)}` : `from ${longDate(order.from)}`;
+      const advice = right ? `cables of that date cite E.O. ${right.number} (${right.example})` : 'no order cited by cables was in force then';
+      out.push({
+        range: eo.orderSpan ?? eo,
+        message: `E.O. ${order.number} was not in force on ${formatDate(date)} (it was in force ${span}): ${advice}.`,
+        fixes: right && eo.orderSpan ? [{ title: `Cite E.O. ${right.number}`, edits: [{ range: eo.orderSpan, newText: right.number }] }] : [],
+      });
+    } else if (order.number === '12958' && /\bOADR\b/i.test(eo.decl ?? '') && date.year >= 1997) {
+      out.push({
+        range: eo.declSpan ?? eo,
+        severity: 'info',
+        message: `DECL: OADR belongs to E.O. 12356; under E.O. 12958 it appears only in transitional cables, not in ${date.year}: give a declassification date or an exemption (25X1...).`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,88 @@
+import { deriveShortName, type ReferenceData } from '../data/reference';
+import type { Cable } from '../model';
+import type { Finding, Rule } from './types';
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The six-character station this cable's page headers should carry. */
+function stationOf(cable: Cable, reference: ReferenceData): { short: string; from: string } | undefined {
+  if (cable.from) return { short: reference.post(cable.from.designation)?.shortName ?? deriveShortName(cable.from.designation), from: cable.from.designation };
+  const post = cable.textHeader?.post;
+  if (post) return { short: post === 'STATE' ? 'STATE' : squash(post.slice(0, 6)), from: post };
+  return undefined;
+}
+
+/** The place of a designation, for comparing with a text header or MRN (`AMEMBASSY PORT AU PRINCE` → `PORTAUPRINCE`). */
+function placeOf(designation: string): string {
+  if (/^SECSTATE\b/.test(designation)) return 'STATE';
+  return squash(designation.replace(/^(AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|USLO|USOFFICE|AIT|USDEL)\s+/, ''));
+}
+
+function samePlace(a: string, b: string): boolean {
+  const x = squash(a);
+  const y = squash(b);
+  return x === y || (x.length >= 4 && y.startsWith(x)) || (y.length >= 4 && x.startsWith(y));
+}
+
+/** Page headers whose post or serial disagree with the cable's, pages out of order, SECTION n OF m inconsistent. */
+export const headerMismatch: Rule = {
+  id: 'header-mismatch',
+  description: "Page headers whose post or serial disagree with the cable's, pages out of order, SECTION n OF m inconsistent.",
+  defaultSeverity: 'warning',
+  check({ cable, doc, reference }) {
+    const out: Finding[] = [];
+    const station = stationOf(cable, reference);
+    const serial = cable.textHeader?.serial ?? cable.pageHeaders.find((p) => p.serial)?.serial;
+    const serialSource = cable.textHeader?.serial ? 'the text header' : 'the first page header';
+    cable.pageHeaders.forEach((ph, i) => {
+      if (station && ph.post && ph.postSpan && ph.post !== station.short && !samePlace(ph.post, station.short)) {
+        out.push({ range: ph.postSpan, message: `Page header station '${ph.post}' is not this cable's: a cable from ${station.from} carries '${station.short}' on every page.` });
+      }
+      if (serial && ph.serial && ph.serialSpan && Number(ph.serial) !== Number(serial)) {
+        out.push({ range: ph.serialSpan, message: `Page header serial ${ph.serial} differs from the cable's serial ${serial} in ${serialSource}.` });
+      }
+      const prev = cable.pageHeaders[i - 1];
+      const want = prev ? prev.page + 1 : 1;
+      if (ph.page !== want) {
+        const pad = (n: number) => String(n).padStart(2, '0');
+        out.push({
+          range: ph.pageSpan,
+          message: prev ? `Page ${pad(ph.page)} follows page ${pad(prev.page)}: pages run in order, so this one should be ${pad(want)}.` : `The first page header is page ${pad(ph.page)}: a cable starts on page 01, so a page is missing or out of place.`,
+        });
+      }
+    });
+    const th = cable.textHeader;
+    if (th?.post && th.postSpan && cable.from && !samePlace(th.post, placeOf(cable.from.designation))) {
+      out.push({ range: th.postSpan, message: `The text header names ${th.post} but the cable is from ${cable.from.designation}: the text header carries the originating post.` });
+    }
+    const mrn = cable.mrn;
+    if (mrn && cable.from && !samePlace(mrn.post, placeOf(cable.from.designation))) {
+      out.push({ range: mrn, message: `The MRN names ${mrn.post} but the cable is from ${cable.from.designation}: the MRN carries the originating post.` });
+    }
+    const sec = cable.section;
+    if (sec) {
+      if (sec.part < 1 || sec.of < 1 || sec.part > sec.of) {
+        out.push({ range: sec, message: `SECTION ${sec.part} OF ${sec.of} is impossible: the section number runs from 1 to the number of sections.` });
+      } else {
+        out.push(...sectionSequence(cable, doc.cables));
+      }
+    }
+    return out;
+  },
+};
+
+/** Sections of one telegram (same post and serial) in one file must agree on their count and run in order. */
+function sectionSequence(cable: Cable, all: Cable[]): Finding[] {
+  const key = (c: Cable) => (c.textHeader?.post && c.textHeader.serial ? `${squash(c.textHeader.post)} ${Number(c.textHeader.serial)}` : undefined);
+  const k = key(cable);
+  const sec = cable.section!;
+  if (!k) return [];
+  const earlier = all.filter((c) => c.index < cable.index && c.section && key(c) === k);
+  const prev = earlier[earlier.length - 1];
+  if (!prev) return [];
+  const p = prev.section!;
+  if (p.of !== sec.of) return [{ range: sec, message: `SECTION ${sec.part} OF ${sec.of} disagrees with the earlier SECTION ${p.part} OF ${p.of} of the same telegram on the number of sections.` }];
+  if (earlier.some((c) => c.section!.part === sec.part)) return [{ range: sec, message: `SECTION ${sec.part} OF ${sec.of} appears twice for the same telegram.` }];
+  if (sec.part < p.part) return [{ range: sec, message: `SECTION ${sec.part} OF ${sec.of} comes after section ${p.part}: sections run in order.` }];
+  return [];
+}

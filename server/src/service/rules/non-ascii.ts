@@ -1,0 +1,59 @@
+import type { Finding, Rule } from './types';
+
+/** Typographic punctuation that messaging-system cables (2009 on) carry as written. */
+const MESSAGING_TYPOGRAPHY = /[\u2010-\u2015\u2018-\u201f\u2022\u2026\u00a0\u00b7]/;
+
+const REPLACEMENTS: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2026': '...', '\u2022': '-', '\u00b7': '-', '\u00a0': ' ', '\u00d7': 'X', '\u00bd': '1/2', '\u00bc': '1/4', '\u00be': '3/4',
+  '\u00df': 'SS', '\u00c6': 'AE', '\u00e6': 'AE', '\u0152': 'OE', '\u0153': 'OE', '\u00d8': 'O', '\u00f8': 'O', '\u00a9': '(C)',
+};
+
+/** The ASCII a character stands for (`Í` → `I`), or undefined when there is none. */
+export function asciiFor(ch: string): string | undefined {
+  if (REPLACEMENTS[ch] !== undefined) return REPLACEMENTS[ch];
+  const stripped = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return /^[\x20-\x7e]+$/.test(stripped) ? stripped : undefined;
+}
+
+const OUTSIDE = /[^\x20-\x7e\t\f\v]/g;
+
+/** Characters outside the telegraphic character set (OCR accents, smart quotes, control characters). */
+export const nonAscii: Rule = {
+  id: 'non-ascii',
+  description: 'Characters outside the telegraphic character set (OCR accents like MINIMÍZE, smart quotes); suggests the ASCII replacement.',
+  defaultSeverity: 'warning',
+  check({ cable, doc, text }) {
+    const out: Finding[] = [];
+    const messaging = cable.layout === 'messaging';
+    for (let line = cable.startLine; line <= cable.endLine; line++) {
+      const kind = doc.lineKinds[line];
+      if (kind === 'release-stamp' || kind === 'email-header' || kind === 'blank') continue;
+      const start = doc.lines.starts[line];
+      const s = text.slice(start, doc.lines.ends[line]);
+      OUTSIDE.lastIndex = 0;
+      for (let m = OUTSIDE.exec(s); m; m = OUTSIDE.exec(s)) {
+        let ch = m[0];
+        // A surrogate pair is one character.
+        if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(s[m.index + 1] ?? '')) {
+          ch += s[m.index + 1];
+          OUTSIDE.lastIndex++;
+        }
+        if (ch === '\ufeff' && start + m.index === 0) continue;
+        if (messaging && MESSAGING_TYPOGRAPHY.test(ch)) continue;
+        const range = { start: start + m.index, end: start + m.index + ch.length };
+        const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        const ascii = asciiFor(ch);
+        const shown = /[\x00-\x1f\x7f-\x9f]/.test(ch) ? `control character ${code}` : `'${ch}' (${code})`;
+        out.push({
+          range,
+          message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write '${ascii}'.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
+          fixes: ascii !== undefined ? [{ title: `Replace with '${ascii}'`, edits: [{ range, newText: ascii }], preferred: true }] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
+        });
+      }
+    }
+    return out;
+  },
+};
