@@ -25,23 +25,31 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
 if (process.argv.includes('--tests')) {
+  // --outdir and --only let several people build and run a subset of the tests at once.
+  const outdir = argValue('--outdir') ?? 'out/test';
+  const only = argValue('--only');
   const tests = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const p = path.join(dir, name);
       if (name === 'node_modules' || name === 'fixtures') continue;
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.test.ts')) tests.push(path.relative(root, p));
+      else if (name.endsWith('.test.ts') && (!only || p.includes(only))) tests.push(path.relative(root, p));
     }
   };
   walk(path.join(root, 'server/src'));
   walk(path.join(root, 'test'));
-  rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  rmSync(path.resolve(root, outdir), { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: tests,
-    outdir: 'out/test',
+    outdir,
     outbase: '.',
     external: ['fast-check'],
     define: { ...common.define, CABLEWRIGHT_ROOT: JSON.stringify(root) },
