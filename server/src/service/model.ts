@@ -287,6 +287,8 @@ export interface Subparagraph extends Span {
   /** `letter` for A/B/C, `number` for (1)/(2). */
   style: 'letter' | 'number';
   portion: PortionMark | undefined;
+  /** Numbered subparagraphs under a lettered one: `A.` holds `(1)`, `(2)`. */
+  subparagraphs: Subparagraph[];
 }
 
 /** A numbered paragraph, from its number to the start of the next paragraph or the end of the body. */

@@ -3,7 +3,7 @@
  * and breadcrumbs, and `cablewright outline` prints. Page headers, banners
  * and release stamps never start a node.
  */
-import type { Cable, Field, ParsedDocument, Span } from './model';
+import type { Cable, Field, ParsedDocument, Span, Subparagraph } from './model';
 import { formatDate } from './rules/describe';
 
 export type OutlineKind = 'cable' | 'header' | 'addressees' | 'field' | 'references' | 'reference' | 'paragraph' | 'subparagraph' | 'signature' | 'trailer';
@@ -79,7 +79,9 @@ function cableNode(c: Cable, doc: ParsedDocument): OutlineNode {
   for (const p of c.paragraphs) {
     const label = p.number !== undefined ? `${p.number}.` : '¶';
     const mark = p.portion ? ` (${p.portion.text})` : '';
-    const subs = p.subparagraphs.map((s) => node(`${s.label}${s.label.endsWith(')') ? '' : '.'}${s.portion ? ` (${s.portion.text})` : ''} ${previewAt(text, s.labelSpan.end, s.end)}`, 'subparagraph', s, s.labelSpan));
+    const subNode = (s: Subparagraph): OutlineNode =>
+      node(`${s.label}${s.label.endsWith(')') ? '' : '.'}${s.portion ? ` (${s.portion.text})` : ''} ${previewAt(text, s.portion?.end ?? s.labelSpan.end, s.end)}`, 'subparagraph', s, s.labelSpan, '', s.subparagraphs.map(subNode));
+    const subs = p.subparagraphs.map(subNode);
     children.push(node(`${label}${mark} ${p.preview}`, 'paragraph', p, p.numberSpan ?? { start: p.start, end: p.start }, '', subs));
   }
   if (c.signature) children.push(node(`Signature: ${c.signature.value}`, 'signature', c.signature, c.signature));
@@ -92,8 +94,7 @@ function cableNode(c: Cable, doc: ParsedDocument): OutlineNode {
 }
 
 function previewAt(text: string, from: number, to: number): string {
-  const s = text.slice(from, Math.min(to, from + 200)).replace(/\([A-Z/ ]{1,12}\)/, '').replace(/\s+/g, ' ').trim();
-  return s.slice(0, 60);
+  return text.slice(from, Math.min(to, from + 200)).replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
 /** The outline of every cable in a parsed file. */

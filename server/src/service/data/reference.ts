@@ -83,6 +83,9 @@ export class ReferenceData {
   private readonly postsByName = new Map<string, PostInfo>();
   private readonly postsByPrefix = new Map<string, PostInfo[]>();
   private readonly postsByShort = new Map<string, PostInfo[]>();
+  /** Suggestions are searched once per distinct unknown word: an archive repeats its OCR damage. */
+  private readonly nearestMemo = new Map<string, readonly (TagInfo | PostInfo)[]>();
+  private readonly eraPools = new Map<string, TagInfo[]>();
 
   constructor(readonly tags: readonly TagInfo[], readonly posts: readonly PostInfo[]) {
     for (const t of tags) {
@@ -135,8 +138,24 @@ export class ReferenceData {
   /** Codes valid in `era` nearest a code (OCR-aware), best first. */
   nearestTags(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, limit = 3, assumeYear?: number): TagInfo[] {
     const era = eraOf(date, assumeYear);
-    const pool = this.tags.filter((t) => (t.kind !== 'geographic' || era.geographic.includes(t.table)) && Math.abs(t.code.length - code.length) <= 1);
-    return nearest(code.toUpperCase(), pool, (t) => t.code, code.length <= 2 ? 1 : 2, limit);
+    return this.memo(`t|${era.id}|${limit}|${code}`, () => {
+      let pool = this.eraPools.get(era.id);
+      if (!pool) {
+        pool = this.tags.filter((t) => t.kind !== 'geographic' || era.geographic.includes(t.table));
+        this.eraPools.set(era.id, pool);
+      }
+      return nearest(code.toUpperCase(), pool, (t) => t.code, code.length <= 2 ? 1 : 2, limit);
+    }) as TagInfo[];
+  }
+
+  private memo(key: string, compute: () => readonly (TagInfo | PostInfo)[]): readonly (TagInfo | PostInfo)[] {
+    let v = this.nearestMemo.get(key);
+    if (!v) {
+      if (this.nearestMemo.size > 10000) this.nearestMemo.clear();
+      v = compute();
+      this.nearestMemo.set(key, v);
+    }
+    return v;
   }
 
   /** TAGS valid for a cable of `date`, for completion. */
@@ -158,10 +177,13 @@ export class ReferenceData {
   /** Known designations nearest an unknown one, with the same prefix word, best first. */
   nearestPosts(designation: string, limit = 3): PostInfo[] {
     const d = normalisePost(designation);
-    const prefix = prefixOf(d);
-    const pool = prefix ? this.postsByPrefix.get(prefix) ?? [] : this.posts;
-    const max = Math.max(2, Math.floor(d.length / 4));
-    return nearest(d, pool, (p) => normalisePost(p.designation), max, limit);
+    return this.memo(`p|${limit}|${d}`, () => {
+      const prefix = prefixOf(d);
+      if (!prefix) return nearest(d, this.posts, (p) => p.designation, Math.max(2, Math.floor(d.length / 4)), limit);
+      // Compare places only: the prefix word is shared, and counting it would let far-off posts in.
+      const place = d.slice(prefix.length).trim();
+      return nearest(place, this.postsByPrefix.get(prefix) ?? [], (p) => p.designation.slice(prefix.length).trim(), Math.max(1, Math.floor(place.length / 4)), limit);
+    }) as PostInfo[];
   }
 
   /** Posts whose page-header station is `short` (`BRUSSE`). */

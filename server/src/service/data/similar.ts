@@ -9,23 +9,24 @@ const OCR_PAIRS = new Set(['0O', 'O0', '1I', 'I1', '1L', 'L1', '5S', 'S5', '8B',
 export function ocrDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => {
-    const row = new Array<number>(n + 1).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j <= n; j++) d[0][j] = j;
+  // Three rolling rows (two back, for transpositions) instead of a whole matrix.
+  let back2 = new Float64Array(n + 1);
+  let back1 = new Float64Array(n + 1);
+  let row = new Float64Array(n + 1);
+  for (let j = 0; j <= n; j++) back1[j] = j;
   for (let i = 1; i <= m; i++) {
+    row[0] = i;
+    const x = a[i - 1];
     for (let j = 1; j <= n; j++) {
-      const x = a[i - 1];
       const y = b[j - 1];
       const sub = x === y ? 0 : OCR_PAIRS.has(x + y) ? 0.5 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub);
-      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+      let v = Math.min(back1[j] + 1, row[j - 1] + 1, back1[j - 1] + sub);
+      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) v = Math.min(v, back2[j - 2] + 1);
+      row[j] = v;
     }
+    [back2, back1, row] = [back1, row, back2];
   }
-  return d[m][n];
+  return back1[n];
 }
 
 /** The candidates nearest `word`, best first, no further than `max`, at most `limit` of them. */

@@ -45,6 +45,10 @@ interface ParaBuild {
 }
 
 const PREVIEW_CHARS = 60;
+/** Every block marker holds one of these words: lines without them skip the marker patterns. */
+const BLOCK_WORDS = /SUMMARY|TEXT|QUOTE|COMMENT|FOLLOWS/i;
+/** Last letters of the levels OCR glues to a line's end (CONFIDENTIAL, SECRET, USE, UNCLASSIFIED). */
+const GLUED_LAST = /[LTED]$/;
 const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
@@ -129,7 +133,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     if (!open) return;
     const f = open;
     open = undefined;
-    const v = new ValueText(f.pieces);
+    const v = new ValueText(f.pieces, f.labelSpan.end);
     const trimmedPieces = f.pieces.filter((p) => p.text.trim() !== '');
     const valueSpans = trimmedPieces.map((p) => span(p.start, p.start + p.text.length));
     const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
@@ -215,7 +219,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
       }
     } else if (label === 'Captions') {
       const re = /[A-Z][A-Z_ -]*[A-Z]/g;
-      for (let m = re.exec(v.text); m; m = re.exec(v.text)) cable.captions.push({ ...v.span(m.index, m.index + m[0].length), text: m[0] });
+      for (let m = re.exec(v.text); m; m = re.exec(v.text)) cable.captions.push({ start: v.spanStart(m.index), end: v.spanEnd(m.index, m.index + m[0].length), text: m[0] });
     } else if (label === 'Signature') {
       cable.signature ??= field;
     }
@@ -280,7 +284,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
   };
 
   const startPara = (p: Omit<ParaBuild, 'content' | 'subs'>) => {
-    para = { ...p, content: [], subs: [] };
+    para = { number: p.number, numberSpan: p.numberSpan, portion: p.portion, start: p.start, content: [], subs: [] };
     paras.push(para);
   };
 
@@ -299,6 +303,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
 
   const scanBlocks = (from: number, to: number, paraStart: boolean) => {
     const s = text.slice(from, to);
+    if (!BLOCK_WORDS.test(s)) return;
     const found: BlockMarker[] = [];
     const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
       found.push({ start: from + at, end: from + at + len, block, edge, implicit });
@@ -307,7 +312,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     while ((m = begin.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
     const end = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b/gi;
     while ((m = end.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
-    const implicit = /^(?:\d{1,3}\s?\.\s*)?(?:\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*:/.exec(s);
+    const implicit = /^(?:\d{1,3}\s?\.\s*)?(?:\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*[:.]/.exec(s);
     if (implicit && paraStart) push(implicit[1].toUpperCase() as BlockMarker['block'], 'begin', implicit.index + implicit[0].indexOf(implicit[1]), implicit[1].length, true);
     const follows = /\bTEXT\s+FOLLOWS\b/gi;
     while ((m = follows.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
@@ -422,7 +427,6 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
           closeField();
           mode = undefined;
           cable.dtg ??= it.dtg;
-          telegramSigns = true;
           setKind('dtg');
           break;
         case 'address': {
@@ -444,7 +448,10 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
             handleText(it, line, setKind);
             break;
           }
-          cable.section ??= { start: it.start, end: it.end, part: it.part, of: it.of };
+          cable.section ??= { start: it.start, end: it.wordsEnd, part: it.part, of: it.of };
+          if (it.post && !cable.textHeader) {
+            cable.textHeader = { start: it.start, end: it.end, post: it.post.text, postSpan: span(it.post.start, it.post.end), serial: it.serial?.text, serialSpan: it.serial && span(it.serial.start, it.serial.end) };
+          }
           setKind('section');
           break;
         case 'eo':
@@ -666,7 +673,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
 
   /** Adds a body line, splitting off a level that OCR glued to the end of a page's last line (`... LIKE US TO CONFIDENTIAL`). */
   function addBodyLine(line: number, from: number, to: number) {
-    const glued = /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to));
+    const glued = GLUED_LAST.test(text.slice(to - 1, to)) ? /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to)) : null;
     if (glued && nextIsPageBreak(line)) {
       const at = from + glued.index + 1;
       const mm = readMarking(text.slice(at, to));
@@ -688,6 +695,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
   // ---- After the walk: signature, roles of markings, overall classification, dates. ----
   finishParagraphs(cable, paras, text, lineKinds, lines, startLine, messaging);
   cable.layout = messaging ? 'messaging' : telegramSigns ? 'telegram' : 'draft';
+  // A DTG line alone does not make a printed telegram: drafts carry one too.
   assignMarkingRoles(cable, statementMarks);
   decideClassification(cable);
   cable.date = decideDate(cable);
@@ -717,17 +725,32 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
   }
   for (const p of paras) {
     const end = p.content.length ? p.content[p.content.length - 1].end : p.numberSpan?.end ?? p.start;
-    const subs: Subparagraph[] = p.subs.map((s) => ({
-      start: s.start,
-      end: s.content.length ? s.content[s.content.length - 1].end : s.labelSpan.end,
-      label: s.label,
-      labelSpan: s.labelSpan,
-      style: s.style,
-      portion: s.portion,
-    }));
-    // The preview is read after the signature came off, and starts after the number and portion mark.
+    // Numbered subparagraphs under a lettered one are its children: A. (1) (2) B.
+    const subs: Subparagraph[] = [];
+    let letter: Subparagraph | undefined;
+    for (const s of p.subs) {
+      const sub: Subparagraph = {
+        start: s.start,
+        end: s.content.length ? s.content[s.content.length - 1].end : s.labelSpan.end,
+        label: s.label,
+        labelSpan: s.labelSpan,
+        style: s.style,
+        portion: s.portion,
+        subparagraphs: [],
+      };
+      if (sub.style === 'number' && letter) {
+        letter.subparagraphs.push(sub);
+        letter.end = Math.max(letter.end, sub.end);
+        continue;
+      }
+      subs.push(sub);
+      letter = sub.style === 'letter' ? sub : undefined;
+    }
+    // The preview is read after the signature came off, from the paragraph's own text (before its first subparagraph),
+    // and starts after the number and portion mark.
+    const own = p.subs.length ? p.content.filter((c) => c.start < p.subs[0].start) : p.content;
     let preview = '';
-    for (const c of p.content) {
+    for (const c of own) {
       if (preview.length >= PREVIEW_CHARS) break;
       preview = `${preview} ${text.slice(c.start, c.end)}`;
     }
@@ -761,11 +784,14 @@ function lineOf(lines: LexedLine[], offset: number): number {
 function assignMarkingRoles(cable: Cable, statements: Marking[]) {
   const classified = [...cable.markings, ...statements].some((m) => levelRank(m.level) >= 1 && m.level !== 'SENSITIVE BUT UNCLASSIFIED');
   if (cable.released && classified) cable.markings = cable.markings.filter((m) => m.level !== 'UNCLASSIFIED');
-  const firstHeader = Math.min(
-    ...[cable.eo?.start, cable.tags?.start, cable.subject?.start, cable.from?.start, cable.dtg?.start, cable.mrn?.start, cable.paragraphs[0]?.start, cable.pageHeaders[0]?.start]
-      .filter((x): x is number => x !== undefined),
-  );
-  const bodyEnd = Math.max(cable.signature?.end ?? -1, ...cable.paragraphs.map((p) => p.end), ...cable.fields.map((f) => f.end));
+  let firstHeader = Infinity;
+  for (const x of [cable.eo?.start, cable.tags?.start, cable.subject?.start, cable.from?.start, cable.dtg?.start, cable.mrn?.start, cable.paragraphs[0]?.start, cable.pageHeaders[0]?.start]) {
+    if (x !== undefined && x < firstHeader) firstHeader = x;
+  }
+  // Loops, not Math.max(...spread): a cable can have hundreds of thousands of paragraphs.
+  let bodyEnd = cable.signature?.end ?? -1;
+  for (const p of cable.paragraphs) if (p.end > bodyEnd) bodyEnd = p.end;
+  for (const f of cable.fields) if (f.end > bodyEnd) bodyEnd = f.end;
   const list = cable.markings;
   for (let i = 0; i < list.length; i++) {
     const m = list[i];

@@ -98,7 +98,8 @@ export function findDtg(line: string, from: number, base: number, contextYear?: 
 
 /** Whether every part of a DTG is in range: the ISO date when it is, else undefined. */
 export function dtgIso(d: Dtg): string | undefined {
-  if (d.digits.length !== 6 || d.zone !== 'Z' || !d.month || d.year === undefined) return undefined;
+  // OCR reads Z as 2; the time is still Zulu.
+  if (d.digits.length !== 6 || (d.zone !== 'Z' && d.zone !== '2') || !d.month || d.year === undefined) return undefined;
   if (d.day === undefined || d.hour === undefined || d.minute === undefined) return undefined;
   if (d.day < 1 || d.day > daysInMonth(d.year, d.month) || d.hour > 23 || d.minute > 59) return undefined;
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -100,10 +100,14 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
       prec.push(t);
       continue;
     }
-    if (/^\d{3,6}$/.test(word) && group.length > 0 && prec.length > 0 && !serial) {
-      serial = t;
-      close();
-      continue;
+    if (/^\d{3,6}$/.test(word) && group.length > 0 && !serial) {
+      // A transmission serial ends an addressee, with or without a precedence before it (ROUTINE traffic often has none).
+      const lastOnLine = !toks[i + 1] || toks[i + 1].lineStart;
+      if (prec.length > 0 || (group.length > 1 && (lastOnLine || DESIGNATION_HEADS.has(toks[i + 1].text.split('//')[0])))) {
+        serial = t;
+        close();
+        continue;
+      }
     }
     // A word in the precedence slot that is not a precedence (`IMMEDAITE`): just before a serial, or spelled close to one.
     const nextIsSerial = /^\d{3,6}$/.test(toks[i + 1]?.text ?? '') && (toks[i + 1] ? !toks[i + 1].lineStart : false);
@@ -138,7 +142,7 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
   const designationText = slash >= 0 ? raw.slice(0, slash) : raw;
   const offices = slash >= 0 ? raw.slice(slash) : undefined;
   return {
-    ...v.span(from, to),
+    start: v.spanStart(from), end: v.spanEnd(from, to),
     designation: normalDesignation(designationText),
     designationSpan: v.span(dFrom, dFrom + designationText.trimEnd().length),
     text: v.text.slice(from, to),
@@ -178,14 +182,19 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
       if (body === '') continue;
       const from = m.index + a + lead;
       const to = from + body.length;
-      const pm = /\s+((?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))$/.exec(body);
+      // The precedence ends the entry; a word spelt close to one (IMMEDAITE) stands in its place.
+      let pm = /\s+((?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))$/.exec(body);
+      if (!pm) {
+        const lastWord = /\s+([A-Z]{5,})$/.exec(body);
+        if (lastWord && nearPrecedence(lastWord[1])) pm = lastWord;
+      }
       const designationRaw = pm ? body.slice(0, pm.index) : body;
       const person = /[a-z]/.test(designationRaw) && designationRaw.includes(',');
       let designation = person ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
       const placeFirst = /^(.+?),\s*([A-Z]+)$/.exec(designation);
       if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
       out.push({
-        ...v.span(from, to),
+        start: v.spanStart(from), end: v.spanEnd(from, to),
         designation,
         designationSpan: v.span(from, from + designationRaw.length),
         text: body,
@@ -213,7 +222,7 @@ export function parseTagEntries(v: ValueText): TagEntry[] {
   while (i < s.length) {
     const c = s[i];
     if (c === ',') {
-      if (sawComma && !entryOpen) out.push({ ...v.span(i, i), text: '', kind: 'empty' });
+      if (sawComma && !entryOpen) out.push({ start: v.spanStart(i), end: v.spanEnd(i, i), text: '', kind: 'empty' });
       sawComma = true;
       entryOpen = false;
       i++;
@@ -227,7 +236,7 @@ export function parseTagEntries(v: ValueText): TagEntry[] {
       const close = s.indexOf(')', i + 1);
       const next = s.indexOf('(', i + 1);
       const to = close >= 0 && (next < 0 || close < next) ? close + 1 : s.length;
-      out.push({ ...v.span(i, to), text: s.slice(i, to), kind: 'name' });
+      out.push({ start: v.spanStart(i), end: v.spanEnd(i, to), text: s.slice(i, to), kind: 'name' });
       i = to;
       sawComma = false;
       entryOpen = true;
@@ -239,12 +248,12 @@ export function parseTagEntries(v: ValueText): TagEntry[] {
     // A period ending the line is punctuation, not part of the code.
     const trailing = /\.+$/.exec(text);
     if (trailing && s.slice(j).trim() === '') text = text.slice(0, trailing.index);
-    if (text !== '') out.push({ ...v.span(i, i + text.length), text, kind: 'code' });
+    if (text !== '') out.push({ start: v.spanStart(i), end: v.spanEnd(i, i + text.length), text, kind: 'code' });
     i = j;
     sawComma = false;
     entryOpen = true;
   }
-  if (sawComma && out.length > 0 && !entryOpen) out.push({ ...v.span(s.length, s.length), text: '', kind: 'empty' });
+  if (sawComma && out.length > 0 && !entryOpen) out.push({ start: v.spanStart(s.length), end: v.spanEnd(s.length, s.length), text: '', kind: 'empty' });
   return out;
 }
 
@@ -256,7 +265,7 @@ export function readPortion(v: ValueText, at: number): PortionMark | undefined {
   if (!m) return undefined;
   const { level, caveats } = portionLevel(m[1]);
   if (!level) return undefined;
-  return { ...v.span(at, at + m[0].trimEnd().length), text: m[1], level, caveats };
+  return { start: v.spanStart(at), end: v.spanEnd(at, at + m[0].trimEnd().length), text: m[1], level, caveats };
 }
 
 /**
@@ -281,7 +290,7 @@ export function parseRefs(v: ValueText): Ref[] {
     const at = s.indexOf(t);
     const portion = readPortion(v, at);
     const textAt = portion ? s.indexOf(t.slice(portion.end - portion.start).trim(), at) : at;
-    out.push({ ...v.span(at, at + t.length), letter: undefined, text: s.slice(textAt, at + t.length).trim(), portion });
+    out.push({ start: v.spanStart(at), end: v.spanEnd(at, at + t.length), letter: undefined, text: s.slice(textAt, at + t.length).trim(), portion });
     return out;
   }
   for (let k = 0; k < labels.length; k++) {
@@ -292,7 +301,7 @@ export function parseRefs(v: ValueText): Ref[] {
     const portion = readPortion(v, l.textAt + lead);
     const textFrom = portion ? l.textAt + lead + (s.slice(l.textAt + lead).match(PORTION_AT)?.[0].length ?? 0) : l.textAt + lead;
     const text = s.slice(textFrom, stop).trim();
-    out.push({ ...v.span(l.at, l.textAt + body.trimEnd().length), letter: l.letter, text, portion });
+    out.push({ start: v.spanStart(l.at), end: v.spanEnd(l.at, l.textAt + body.trimEnd().length), letter: l.letter, text, portion });
   }
   return out;
 }
@@ -345,7 +354,7 @@ export function parseMrn(v: ValueText): Mrn | undefined {
   if (!m) return undefined;
   const at = v.text.indexOf(s);
   const y = Number(m[1]);
-  return { ...v.span(at, at + m[0].length), year: m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y, post: m[2].replace(/\s+/g, ' '), serial: m[3] };
+  return { start: v.spanStart(at), end: v.spanEnd(at, at + m[0].length), year: m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y, post: m[2].replace(/\s+/g, ' '), serial: m[3] };
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -86,6 +86,7 @@ const PLAIN: { words: string[]; level: Level }[] = [
 ];
 
 const TOKEN = /[A-Z0-9|]+/y;
+const LIKELY = /TOP|SEC|SE[ C]|CON|C[0O]N|UNC|LIM|SEN|5EC|[CSTUL] [A-Z0-9|]|[CSTUL][0-9|]/y;
 
 /**
  * Reads a classification marking at `from` in `s`: plain (`CONFIDENTIAL`),
@@ -95,9 +96,9 @@ const TOKEN = /[A-Z0-9|]+/y;
  * mixed-case "Secret" is prose.
  */
 export function readMarking(s: string, from = 0): MarkingMatch | undefined {
-  const first = s.charCodeAt(from);
-  // Every marking starts with C, L, S, T or U (or the digit 5 that OCR reads for S).
-  if (!(first === 67 || first === 76 || first === 83 || first === 84 || first === 85 || first === 53)) return undefined;
+  // Every marking starts like a level word, spaced letters or their OCR look-alikes: most prose fails here.
+  LIKELY.lastIndex = from;
+  if (!LIKELY.test(s)) return undefined;
   // Tokens: runs of capitals and digits separated by single spaces.
   const tokens: { text: string; start: number; end: number }[] = [];
   let i = from;

@@ -26,7 +26,7 @@ export type Item =
   | { k: 'routing'; start: number; end: number }
   | { k: 'dtg'; start: number; end: number; dtg: Dtg }
   | { k: 'address'; start: number; end: number; which: AddressKind; labelEnd: number; labelled: boolean }
-  | { k: 'section'; start: number; end: number; part: number; of: number }
+  | { k: 'section'; start: number; end: number; part: number; of: number; wordsEnd: number; post?: { text: string; start: number; end: number }; serial?: { text: string; start: number; end: number } }
   | { k: 'eo'; start: number; end: number; labelEnd: number; label: string }
   | { k: 'tags'; start: number; end: number; labelEnd: number }
   | { k: 'subject'; start: number; end: number; labelEnd: number }
@@ -42,6 +42,8 @@ export type Item =
 
 export type ItemKind = Item['k'];
 
+const NO_ITEMS: Item[] = [];
+
 /** One lexed line. */
 export interface LexedLine {
   start: number;
@@ -50,8 +52,6 @@ export interface LexedLine {
   indentEnd: number;
   items: Item[];
 }
-
-const WS = /[ \t\f\v\u00a0\ufeff]/;
 
 // ---- Release material ---------------------------------------------------------------
 
@@ -73,14 +73,21 @@ const STAMP_PATTERNS: RegExp[] = [
   /^((B\s?\d|B\(\d\)|\(b\)\s?\(\d\)|1\.4\s*\(?[A-H]\)?|1\.4\([A-H]\))[\s,;]*)+$/i,
 ];
 
+/** Letters a stamp can start with, and words one can hold anywhere: a cheap test before the patterns. */
+const STAMP_START = /^[RrDdUuFPBb1(C]/;
+const STAMP_ANYWHERE = /Case\s*No|Declassified|Systematic/i;
+
 /** Whether a trimmed line is FOIA release material. */
 export function isStamp(t: string): boolean {
+  if (!STAMP_START.test(t) && !STAMP_ANYWHERE.test(t)) return false;
   for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
   return false;
 }
 
 // ---- Email headers ------------------------------------------------------------------
 
+/** A From: line or an "Original Message" rule (leading blanks first: `\s*` then a second `\s*` would backtrack quadratically). */
+const MAY_OPEN_EMAIL = /^[ \t]*(?:From|-+[ \t]*Original|Original)/;
 const EMAIL_LABEL = /^(From|Sent|To|Cc|Bcc|Subject|Attachments|Importance|Date)\s*:?(\s|$)/;
 const EMAIL_FROM = /^From\s*:?(\s|$)/;
 const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
@@ -92,9 +99,13 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  * wrapped continuation) and any Attachments: line after it. A messaging-system
  * cable's own From: has no Sent: after it, so it is left alone.
  */
-export function findEmailHeaders(lineTexts: (i: number) => string, lineCount: number): Uint8Array {
+export function findEmailHeaders(lines: readonly string[]): Uint8Array {
+  const lineCount = lines.length;
+  const lineTexts = (i: number) => lines[i];
   const mark = new Uint8Array(lineCount);
   for (let i = 0; i < lineCount; i++) {
+    // Only a From: line or an "Original Message" rule opens a header: skip everything else cheaply.
+    if (!MAY_OPEN_EMAIL.test(lines[i])) continue;
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
@@ -164,7 +175,7 @@ const DRAFTING = /(DRAFTED|APPROVED|CLEARED|RELEASED)[ \t]+BY\b/y;
 /** A draft form's address line, precedence first (`ROUTINE ALDAC, DAMASCUS`). */
 const PRECEDENCE_FIRST = /(?:NIACT[ \t]+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)[ \t]+(?=[A-Z]{3,}[A-Z ]*(?:,[ \t]*[A-Z][A-Z ]*)*$)/y;
 const ADDRESS = /(FM|TO|INFO|XMT)(?=[ \t]+\S)/y;
-const EO = /E[ \t]?[.,][ \t]?[O0D][ \t]?[.,]?(?=[ \t]*[:;]|[ \t]*[0-9Il]{5}|[ \t]+\d)|EO(?=[ \t]+\d{5})/y;
+const EO = /E[ \t]?[.,][ \t]?[O0D](?:[ \t]?[.,])?(?=[ \t]*[:;]|[ \t]*[0-9Il]{5}|[ \t]+\d|[ \t]+(?:DECL|N\/?A\b|GDS|ADS|XGDS|OADR))|EO(?=[ \t]+\d{5})/y;
 const TAGS = /TAGS[ \t]*[:;]?(?=[ \t]|$)/y;
 const SUBJECT = /(SUBJECT|SUBJ)[ \t]*[:;.]?(?=[ \t]|$)|Subject[ \t]*:/y;
 const REF = /(REFS?|REFTELS?|REFERENCES?)(?:[ \t]*[:;])?(?=[ \t]|$)/y;
@@ -186,8 +197,12 @@ function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
 function skipWs(s: string, p: number): number {
-  while (p < s.length && WS.test(s[p])) p++;
+  while (p < s.length && isWs(s.charCodeAt(p))) p++;
   return p;
 }
 
@@ -216,11 +231,11 @@ function trailingMarking(s: string, from: number, end: number): number {
  * text; `email` says the email-header pass claimed the line.
  */
 export function lexLine(line: string, base: number, email: boolean): LexedLine {
-  const items: Item[] = [];
   const len = line.length;
   let p = skipWs(line, 0);
+  if (p >= len) return { start: base, end: base + len, indentEnd: base + len, items: NO_ITEMS };
+  const items: Item[] = [];
   const out: LexedLine = { start: base, end: base + len, indentEnd: base + p, items };
-  if (p >= len) return out;
   const trimmed = line.slice(p).trimEnd();
   const trimmedEnd = p + trimmed.length;
   if (email) {
@@ -246,8 +261,12 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   const first = prev === undefined;
   const whole = (item: Item) => ({ item, rest: end });
   let m: RegExpExecArray | null;
+  // Every recogniser below starts with a known character: test it first, so prose lines skip most regexes.
+  const c = line[p];
+  const upper = c >= 'A' && c <= 'Z';
+  const digit = c >= '0' && c <= '9';
 
-  if ((m = sticky(PAGE, line, p))) {
+  if (c === 'P' && (m = sticky(PAGE, line, p))) {
     const item: Item = { k: 'pageHeader', start: base + p, end: base + p + m[0].length, page: Number(m[1]), pageStart: base + p + m[0].indexOf(m[1], 4), pageEnd: 0, time: m[4] };
     item.pageEnd = item.pageStart + m[1].length;
     if (m[2]) {
@@ -260,57 +279,68 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     }
     return { item, rest: p + m[0].length };
   }
-  if ((m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
+  if ((c === '-' || upper || digit) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
     return { item: { k: 'routing', start: base + p, end: base + p + m[0].length }, rest: p + m[0].length };
   }
-  if (/[A-Z]/.test(line[p]) && (line[p + 1] === ' ' || line[p + 1] === '\t')) {
+  if (upper && (line[p + 1] === ' ' || line[p + 1] === '\t')) {
     const dtg = readDtg(line, p, base, true);
     if (dtg) {
       const stop = dtg.end - base;
       return { item: { k: 'dtg', start: base + p, end: dtg.end, dtg }, rest: stop };
     }
   }
-  if ((m = sticky(DIST_OPENER, line, p))) {
+  if ((c === 'A' || c === 'O' || c === 'I') && (m = sticky(DIST_OPENER, line, p))) {
     return whole({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' });
   }
-  if (first && DIST_LINE.test(line.slice(p, end))) {
+  if (first && (upper || digit || c === '/') && DIST_LINE.test(line.slice(p, end))) {
     return whole({ k: 'distribution', start: base + p, end: base + end, opener: false });
   }
-  if ((m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
-  if (first && (m = sticky(PRECEDENCE_FIRST, line, p))) {
+  if ((c === 'D' || c === 'A' || c === 'C' || c === 'R') && (m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
+  if (first && (c === 'F' || c === 'I' || c === 'P' || c === 'R' || c === 'N') && (m = sticky(PRECEDENCE_FIRST, line, p))) {
     return whole({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p, labelled: false });
   }
-  if ((m = sticky(ADDRESS, line, p))) {
+  if ((c === 'F' || c === 'T' || c === 'I' || c === 'X') && (m = sticky(ADDRESS, line, p))) {
     const which: AddressKind = m[1] === 'FM' ? 'from' : (m[1].toLowerCase() as AddressKind);
     const labelEnd = p + m[1].length;
     const kw = nextAddressKeyword(line, labelEnd);
     const stop = kw ? kw.at : end;
     return { item: { k: 'address', start: base + p, end: base + trimRight(line, p, stop), which, labelEnd: base + labelEnd, labelled: false }, rest: stop };
   }
-  if ((m = sticky(EO, line, p))) {
+  if (c === 'E' && (m = sticky(EO, line, p))) {
     const labelEnd = p + m[0].length;
     const stop = trailingMarking(line, labelEnd, end);
     return { item: { k: 'eo', start: base + p, end: base + stop, labelEnd: base + labelEnd, label: m[0] }, rest: stop };
   }
-  if ((m = sticky(TAGS, line, p))) {
+  if (c === 'T' && (m = sticky(TAGS, line, p))) {
     const labelEnd = p + m[0].length;
     const subj = /[ \t](SUBJECT|SUBJ)[ \t]*[:;]/.exec(line.slice(labelEnd, end));
     const stop = subj ? labelEnd + subj.index + 1 : trailingMarking(line, labelEnd, end);
     return { item: { k: 'tags', start: base + p, end: base + trimRight(line, p, stop), labelEnd: base + labelEnd }, rest: stop };
   }
-  if ((m = sticky(SUBJECT, line, p))) {
+  if (c === 'S' && (m = sticky(SUBJECT, line, p))) {
     return whole({ k: 'subject', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
   }
-  if ((m = sticky(REFERENCE_FIELD, line, p)) || (m = sticky(REF, line, p))) {
+  if (c === 'R' && ((m = sticky(REFERENCE_FIELD, line, p)) || (m = sticky(REF, line, p)))) {
     return whole({ k: 'ref', start: base + p, end: base + end, labelEnd: base + p + m[0].length, labelled: /[:;]$/.test(m[0]) });
   }
-  if ((m = sticky(CLASSIFIED_BY, line, p))) {
+  if (c === 'C' && (m = sticky(CLASSIFIED_BY, line, p))) {
     return whole({ k: 'classifiedBy', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
   }
-  if ((m = sticky(SECTION, line, p))) {
-    return { item: { k: 'section', start: base + p, end: base + p + m[0].length, part: Number(m[1]), of: Number(m[2]) }, rest: p + m[0].length };
+  if (c === 'S' && (m = sticky(SECTION, line, p))) {
+    // `SECTION 01 OF 02 BAGHDAD 001234`: a draft's second line carries the post and serial after the section.
+    const item: Extract<Item, { k: 'section' }> = { k: 'section', start: base + p, end: base + p + m[0].length, wordsEnd: base + p + m[0].length, part: Number(m[1]), of: Number(m[2]) };
+    const ps = sticky(POST_SERIAL, line, p + m[0].length);
+    if (ps && p + m[0].length + ps[0].length >= end) {
+      const postAt = line.indexOf(ps[1], p + m[0].length);
+      const serialAt = line.indexOf(ps[2], postAt + ps[1].length);
+      item.post = { text: ps[1], start: base + postAt, end: base + postAt + ps[1].length };
+      item.serial = { text: ps[2], start: base + serialAt, end: base + serialAt + ps[2].length };
+      item.end = base + end;
+      return whole(item);
+    }
+    return { item, rest: p + m[0].length };
   }
-  if ((m = sticky(MESSAGING_LABEL, line, p))) {
+  if (upper && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (/^(From|Action|Info|XMT)$/.test(label)) {
@@ -325,7 +355,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   }
   const mark = readMarking(line, p);
   if (mark) return lexMarking(line, p, end, base, mark);
-  if ((m = sticky(PARAGRAPH, line, p))) {
+  if (digit && (m = sticky(PARAGRAPH, line, p))) {
     const numberEnd = p + m[1].length;
     let q = skipWs(line, p + m[0].length);
     let portion: { text: string; start: number; end: number } | undefined;
@@ -341,7 +371,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       return whole({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q });
     }
   }
-  if ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p))) {
+  if ((upper || c === '(') && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
     const label = m[0].startsWith('(') || m[0].endsWith(')') ? m[0] : m[0].slice(0, -1);
     const labelEnd = p + m[0].length;
     const q = skipWs(line, labelEnd);
@@ -350,7 +380,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     const style = /\d/.test(label) ? 'number' : 'letter';
     return whole({ k: 'subparagraph', start: base + p, end: base + end, label, labelEnd: base + labelEnd, style, portion });
   }
-  if (first && (m = sticky(END_MARK, line, p))) return whole({ k: 'end', start: base + p, end: base + end });
+  if (first && (c === 'N' || c === '<') && (m = sticky(END_MARK, line, p))) return whole({ k: 'end', start: base + p, end: base + end });
   const rest = line.slice(p, end);
   if (first && rest === 'BT') return whole({ k: 'bt', start: base + p, end: base + end });
   if (first && CAPTION_WORDS.test(rest)) return whole({ k: 'caption', start: base + p, end: base + end });
@@ -365,7 +395,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
 }
 
 function trimRight(s: string, from: number, to: number): number {
-  while (to > from && WS.test(s[to - 1])) to--;
+  while (to > from && isWs(s.charCodeAt(to - 1))) to--;
   return to;
 }
 
@@ -403,7 +433,7 @@ function lexMarking(line: string, p: number, end: number, base: number, mark: Ma
   }
   if (mark.glued) return { item: { k: 'text', start: base + p, end: base + end }, rest: end };
   if (section) {
-    return { item: { k: 'textHeader', start: base + p, end: base + section.end, m: mark, section }, rest: section.end - base };
+    return { item: { k: 'textHeader', start: base + p, end: section.end, m: mark, section }, rest: section.end - base };
   }
   // A banner may carry a page number after it (`UNCLASSIFIED      2`); anything else makes it prose.
   const tail = line.slice(q, end);

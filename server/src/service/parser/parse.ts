@@ -21,10 +21,11 @@ export interface ParseOptions {
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const n = lines.lineCount;
-  const lineText = (i: number) => text.slice(lines.starts[i], lines.ends[i]);
-  const email = findEmailHeaders(lineText, n);
+  const texts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) texts[i] = text.slice(lines.starts[i], lines.ends[i]);
+  const email = findEmailHeaders(texts);
   const lexed: LexedLine[] = new Array(n);
-  for (let i = 0; i < n; i++) lexed[i] = lexLine(lineText(i), lines.starts[i], email[i] === 1);
+  for (let i = 0; i < n; i++) lexed[i] = lexLine(texts[i], lines.starts[i], email[i] === 1);
 
   const lineKinds: LineKind[] = new Array(n);
   for (let i = 0; i < n; i++) {

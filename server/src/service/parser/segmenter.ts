@@ -14,17 +14,28 @@ export interface CableRange {
   endLine: number;
 }
 
-type Key =
-  | 'page1' | 'page' | 'dist' | 'drafting' | 'dtg' | 'fm' | 'texthdr' | 'section' | 'eo' | 'tags' | 'subject'
-  | 'mrn' | 'office' | 'para' | 'end' | 'marking' | 'trailer-end';
+/** What a line holds that matters to segmentation, as bits (a line is tested a dozen times; bits cost nothing). */
+const K = {
+  page1: 1 << 0, page: 1 << 1, dist: 1 << 2, drafting: 1 << 3, dtg: 1 << 4, fm: 1 << 5, texthdr: 1 << 6, section: 1 << 7,
+  eo: 1 << 8, tags: 1 << 9, subject: 1 << 10, mrn: 1 << 11, office: 1 << 12, para: 1 << 13, end: 1 << 14, marking: 1 << 15,
+  'trailer-end': 1 << 16,
+} as const;
+type Key = keyof typeof K;
 
-const STARTS: ReadonlySet<Key> = new Set(['page1', 'page', 'dist', 'drafting', 'dtg', 'fm', 'texthdr', 'section', 'eo', 'tags', 'subject', 'mrn', 'office']);
-const REPEATS: ReadonlySet<Key> = new Set(['dist', 'dtg', 'fm', 'texthdr', 'mrn', 'eo', 'tags', 'subject']);
+const STARTS = K.page1 | K.page | K.dist | K.drafting | K.dtg | K.fm | K.texthdr | K.section | K.eo | K.tags | K.subject | K.mrn | K.office;
+const REPEATS = K.dist | K.dtg | K.fm | K.texthdr | K.section | K.mrn | K.eo | K.tags | K.subject;
 /** What a cable must already have for a `PAGE 01` header to begin the next one. */
-const BEFORE_PAGE1: readonly Key[] = ['page1', 'page', 'dtg', 'fm', 'eo', 'tags', 'subject', 'mrn', 'para'];
+const BEFORE_PAGE1 = K.page1 | K.page | K.dtg | K.fm | K.eo | K.tags | K.subject | K.mrn | K.para;
 
-function keysOf(items: Item[], text: string): Set<Key> {
-  const keys = new Set<Key>();
+class Keys {
+  bits = 0;
+  add(k: Key): void {
+    this.bits |= K[k];
+  }
+}
+
+function keysOf(items: Item[], text: string): number {
+  const keys = new Keys();
   for (const it of items) {
     switch (it.k) {
       case 'pageHeader': keys.add(it.page === 1 ? 'page1' : 'page'); break;
@@ -50,7 +61,7 @@ function keysOf(items: Item[], text: string): Set<Key> {
       default: break;
     }
   }
-  return keys;
+  return keys.bits;
 }
 
 /**
@@ -60,7 +71,7 @@ function keysOf(items: Item[], text: string): Set<Key> {
  */
 export function segmentCables(text: string, lines: LexedLine[], assumeCable: boolean): CableRange[] {
   const out: CableRange[] = [];
-  let cur: { start: number; has: Set<Key>; lastContent: number; trailerDone: boolean } | undefined;
+  let cur: { start: number; has: number; lastContent: number; trailerDone: boolean; awaitValue: boolean } | undefined;
   let pendingOutside: number | undefined;
   let seenContent = false;
   let fallbackCandidate = false;
@@ -69,8 +80,8 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
     if (cur) out.push({ startLine: cur.start, endLine: Math.max(cur.start, endLine) });
     cur = undefined;
   };
-  const open = (start: number, keys: Iterable<Key>) => {
-    cur = { start, has: new Set(keys), lastContent: start, trailerDone: false };
+  const open = (start: number, keys: number) => {
+    cur = { start, has: keys, lastContent: start, trailerDone: false, awaitValue: false };
     pendingOutside = undefined;
   };
 
@@ -88,19 +99,17 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
     const keys = keysOf(items, text);
 
     if (cur) {
-      if (keys.has('end')) {
+      if (keys & K.end) {
         cur.lastContent = i;
         close(i);
         continue;
       }
       // After a messaging cable's last trailer fields, unindented prose is no longer the cable.
-      if (cur.trailerDone && k0 === 'text' && lines[i].indentEnd - lines[i].start < 8) {
+      // (The value of a label that stands alone on its line, as some OCR prints it, still belongs to the cable.)
+      if (cur.trailerDone && !cur.awaitValue && k0 === 'text' && lines[i].indentEnd - lines[i].start < 8) {
         close(cur.lastContent);
       } else {
-        let restart = false;
-        for (const key of keys) {
-          if (key === 'page1' ? BEFORE_PAGE1.some((b) => cur!.has.has(b)) : REPEATS.has(key) && cur.has.has(key)) restart = true;
-        }
+        const restart = ((keys & K.page1) !== 0 && (cur.has & BEFORE_PAGE1) !== 0) || (keys & REPEATS & cur.has) !== 0;
         if (restart) {
           let start = i;
           for (let j = i - 1; j > cur.start; j--) {
@@ -117,15 +126,17 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
           cur!.lastContent = i;
           continue;
         }
-        for (const key of keys) cur.has.add(key);
-        if (keys.has('trailer-end')) cur.trailerDone = true;
+        cur.has |= keys;
+        if (keys & K['trailer-end']) cur.trailerDone = true;
+        const f = items[0];
+        cur.awaitValue = f.k === 'field' && f.end <= f.labelEnd;
         if (isContent(lines[i])) cur.lastContent = i;
         continue;
       }
     }
 
     // Outside any cable.
-    if (keys.has('marking')) {
+    if (keys & K.marking) {
       fallbackCandidate = true;
       if (!seenContent) {
         seenContent = true;
@@ -137,13 +148,13 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
     }
     if (items[0].k === 'marking' && items[0].sbuOnly) continue;
     seenContent = true;
-    if ([...keys].some((k) => STARTS.has(k))) {
+    if (keys & STARTS) {
       open(pendingOutside ?? i, keys);
       cur!.lastContent = i;
-      if (keys.has('end')) close(i);
+      if (keys & K.end) close(i);
       continue;
     }
-    if (keys.has('para')) {
+    if (keys & K.para) {
       fallbackCandidate = true;
       if (pendingOutside !== undefined) {
         open(pendingOutside, keys);

@@ -47,7 +47,8 @@ function checkDtg(d: Dtg): Finding[] {
     if (hour > 23) out.push({ range: digit(2), message: `Hour ${String(hour).padStart(2, '0')} is impossible: a DTG's hour is 00-23.` });
     if (minute > 59) out.push({ range: digit(4), message: `Minute ${String(minute).padStart(2, '0')} is impossible: a DTG's minute is 00-59.` });
   }
-  if (d.zone !== 'Z') {
+  // A group of the wrong length has no zone position to judge: that finding says it all.
+  if (d.zone !== 'Z' && d.digits.length === 6) {
     const zoneAt = { start: d.digitsSpan.end, end: d.digitsSpan.end + Math.max(1, d.zone.length) };
     out.push({ range: d.zone ? zoneAt : d.digitsSpan, message: d.zone ? `The DTG's zone letter is '${d.zone}': cables give the time in Zulu (UTC), written Z.` : 'The DTG has no zone letter: cables give the time in Zulu (UTC), written Z after the six digits.' });
   }

@@ -46,7 +46,7 @@ export const eoEra: Rule = {
       const advice = right ? `cables of that date cite E.O. ${right.number} (${right.example})` : 'no order cited by cables was in force then';
       out.push({
         range: eo.orderSpan ?? eo,
-        message: `E.O. ${order.number} was not in force on ${formatDate(date)} (it was in force ${span}): ${advice}.`,
+        message: `E.O. ${order.number} was not in force ${date.day !== undefined ? 'on' : 'in'} ${formatDate(date)} (it was in force ${span}): ${advice}.`,
         fixes: right && eo.orderSpan ? [{ title: `Cite E.O. ${right.number}`, edits: [{ range: eo.orderSpan, newText: right.number }] }] : [],
       });
     } else if (order.number === '12958' && /\bOADR\b/i.test(eo.decl ?? '') && date.year >= 1997) {

@@ -41,6 +41,15 @@ export const eoMalformed: Rule = {
       if (cable.layout !== 'messaging') out.push({ range: eo, message: `The E.O. ${order.number} line gives no declassification value: add ${ALLOWED[order.number]}, or N/A on an unclassified cable.` });
       return out;
     }
+    if (decl.endsWith('.') && !isNotApplicable(decl) && eo.declSpan) {
+      const dot = { start: eo.declSpan.end - 1, end: eo.declSpan.end };
+      out.push({
+        range: dot,
+        message: 'The E.O. line ends with a period, which the telegraphic system rejects: end it with the declassification value.',
+        fixes: [{ title: 'Remove the period', edits: [{ range: dot, newText: '' }], preferred: true }],
+      });
+      return out;
+    }
     if (isNotApplicable(decl)) return out;
     const range = eo.declSpan ?? eo;
     if (!order.values.test(decl)) {

@@ -8,7 +8,7 @@ const REPLACEMENTS: Record<string, string> = {
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
   '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   '\u2026': '...', '\u2022': '-', '\u00b7': '-', '\u00a0': ' ', '\u00d7': 'X', '\u00bd': '1/2', '\u00bc': '1/4', '\u00be': '3/4',
-  '\u00df': 'SS', '\u00c6': 'AE', '\u00e6': 'AE', '\u0152': 'OE', '\u0153': 'OE', '\u00d8': 'O', '\u00f8': 'O', '\u00a9': '(C)',
+  '\u00df': 'ss', '\u00c6': 'AE', '\u00e6': 'ae', '\u0152': 'OE', '\u0153': 'oe', '\u00d8': 'O', '\u00f8': 'o', '\u00a9': '(C)',
 };
 
 /** The ASCII a character stands for (`Í` → `I`), or undefined when there is none. */
@@ -16,6 +16,11 @@ export function asciiFor(ch: string): string | undefined {
   if (REPLACEMENTS[ch] !== undefined) return REPLACEMENTS[ch];
   const stripped = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return /^[\x20-\x7e]+$/.test(stripped) ? stripped : undefined;
+}
+
+/** A replacement shown in quotes that do not clash with it: `"'"`, `'"'`, `'-'`. */
+function quoted(s: string): string {
+  return s.includes("'") ? `"${s}"` : `'${s}'`;
 }
 
 const OUTSIDE = /[^\x20-\x7e\t\f\v]/g;
@@ -49,8 +54,8 @@ export const nonAscii: Rule = {
         const shown = /[\x00-\x1f\x7f-\x9f]/.test(ch) ? `control character ${code}` : `'${ch}' (${code})`;
         out.push({
           range,
-          message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write '${ascii}'.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
-          fixes: ascii !== undefined ? [{ title: `Replace with '${ascii}'`, edits: [{ range, newText: ascii }], preferred: true }] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
+          message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write ${quoted(ascii)}.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
+          fixes: ascii !== undefined ? [{ title: `Replace with ${quoted(ascii)}`, edits: [{ range, newText: ascii }], preferred: true }] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
         });
       }
     }

@@ -1,4 +1,4 @@
-import type { Paragraph, Subparagraph } from '../model';
+import type { Cable, Paragraph, Subparagraph } from '../model';
 import type { Finding, Rule } from './types';
 
 /** Top-level paragraph numbers that repeat, skip, go backwards or do not start at 1; subparagraph labels out of sequence. */
@@ -6,13 +6,14 @@ export const paragraphNumbering: Rule = {
   id: 'paragraph-numbering',
   description: 'Top-level paragraph numbers that repeat, skip, go backwards or do not start at 1; subparagraph letters out of sequence.',
   defaultSeverity: 'warning',
-  check({ cable }) {
+  check({ cable, doc }) {
     const out: Finding[] = [];
-    const numbered = cable.paragraphs.filter((p): p is Paragraph & { number: number; numberSpan: NonNullable<Paragraph['numberSpan']> } => p.number !== undefined && p.numberSpan !== undefined);
+    const numbered = numberedOf(cable);
+    const start = firstNumber(cable, doc.cables);
     numbered.forEach((p, i) => {
       const prev = numbered[i - 1];
       if (!prev) {
-        if (p.number !== 1) out.push({ range: p.numberSpan, message: `Paragraph numbering starts at ${p.number}: the first numbered paragraph is 1.` });
+        if (start.expected !== undefined && p.number !== start.expected) out.push({ range: p.numberSpan, message: `Paragraph numbering starts at ${p.number}: ${start.why}, so this one should be ${start.expected}.` });
         return;
       }
       if (p.number === prev.number + 1) return;
@@ -39,10 +40,32 @@ function labelFor(s: Subparagraph, n: number): string {
   return s.label.startsWith('(') ? `(${core})` : s.label.endsWith(')') ? `${core})` : core;
 }
 
-/** Each style of subparagraph (letters, numbers) runs from 1 (A) in steps of one. */
-function subSequence(subs: Subparagraph[], paraNumber: number | undefined): Finding[] {
+type Numbered = Paragraph & { number: number; numberSpan: NonNullable<Paragraph['numberSpan']> };
+
+function numberedOf(cable: Cable): Numbered[] {
+  return cable.paragraphs.filter((p): p is Numbered => p.number !== undefined && p.numberSpan !== undefined);
+}
+
+/**
+ * Where numbering should start: at 1, except in section 2 and later of a
+ * multi-section telegram, which carries on from the section before it (when
+ * that section is in the same file) or is not judged at all.
+ */
+function firstNumber(cable: Cable, all: readonly Cable[]): { expected: number | undefined; why: string } {
+  const sec = cable.section;
+  if (!sec || sec.part <= 1) return { expected: 1, why: 'the first numbered paragraph is 1' };
+  const key = (c: Cable) => (c.textHeader?.post && c.textHeader.serial ? `${c.textHeader.post.replace(/\s+/g, '')} ${Number(c.textHeader.serial)}` : undefined);
+  const k = key(cable);
+  const before = all.filter((c) => c.index < cable.index && c.section && c.section.part === sec.part - 1 && k !== undefined && key(c) === k).pop();
+  const last = before ? numberedOf(before).pop() : undefined;
+  if (!last) return { expected: undefined, why: '' };
+  return { expected: last.number + 1, why: `section ${sec.part} carries on from section ${sec.part - 1}, which ended at paragraph ${last.number}` };
+}
+
+/** Each level of subparagraphs (letters, numbers, numbers under a letter) runs from 1 (A) in steps of one. */
+function subSequence(subs: Subparagraph[], paraNumber: number | undefined, parent?: Subparagraph): Finding[] {
   const out: Finding[] = [];
-  const where = paraNumber !== undefined ? ` of paragraph ${paraNumber}` : '';
+  const where = parent ? ` of subparagraph ${parent.label}` : paraNumber !== undefined ? ` of paragraph ${paraNumber}` : '';
   for (const style of ['letter', 'number'] as const) {
     const list = subs.filter((s) => s.style === style);
     list.forEach((s, i) => {
@@ -52,5 +75,6 @@ function subSequence(subs: Subparagraph[], paraNumber: number | undefined): Find
       }
     });
   }
+  for (const s of subs) if (s.subparagraphs.length) out.push(...subSequence(s.subparagraphs, paraNumber, s));
   return out;
 }

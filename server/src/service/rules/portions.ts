@@ -14,7 +14,13 @@ export function portionsOf(cable: Cable): MarkedPortion[] {
   for (const p of cable.paragraphs) {
     const name = p.number !== undefined ? `paragraph ${p.number}` : 'an unnumbered paragraph';
     if (p.portion) out.push({ mark: p.portion, what: name });
-    for (const s of p.subparagraphs) if (s.portion) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${name}` });
+    const walk = (subs: typeof p.subparagraphs) => {
+      for (const s of subs) {
+        if (s.portion) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${name}` });
+        walk(s.subparagraphs);
+      }
+    };
+    walk(p.subparagraphs);
   }
   return out;
 }

@@ -1,22 +1,32 @@
+import { misplacedPrecedence } from './addressees';
 import { orList } from './describe';
 import type { Finding, Rule } from './types';
+
+/** The replacement text in the form the cable wrote the designation: place first (`LONDON, AMEMBASSY`) or place last. */
+function written(designation: string, shown: string): string {
+  const placeFirst = /^(.+?),\s*([A-Z]+)$/.exec(shown.trim());
+  if (!placeFirst) return designation;
+  const kind = placeFirst[2];
+  return designation.startsWith(`${kind} `) ? `${designation.slice(kind.length + 1)}, ${kind}` : designation;
+}
 
 /** An originator or addressee that is not a known post. Only designations of State posts (AMEMBASSY, AMCONSUL, USMISSION...) are judged. */
 export const postUnknown: Rule = {
   id: 'post-unknown',
   description: 'An originator or addressee that is not a known post or address; suggests the nearest ones.',
   defaultSeverity: 'warning',
-  check({ cable, reference }) {
+  check({ cable, reference, text }) {
     const out: Finding[] = [];
     const all = [...(cable.from ? [cable.from] : []), ...cable.to, ...cable.info, ...cable.xmt];
     for (const a of all) {
-      if (a.person || !reference.isCheckable(a.designation) || reference.post(a.designation)) continue;
+      if (a.person || !reference.isCheckable(a.designation) || reference.post(a.designation) || misplacedPrecedence(a, reference, text)) continue;
+      const shown = text.slice(a.designationSpan.start, a.designationSpan.end);
       const near = reference.nearestPosts(a.designation);
       const hint = near.length ? `: did you mean ${orList(near.map((p) => p.designation))}?` : '; check the spelling against the list of posts, or add it to your configuration.';
       out.push({
         range: a.designationSpan,
         message: `'${a.designation}' is not a known post${hint}`,
-        fixes: near.map((p, i) => ({ title: `Replace with ${p.designation}`, edits: [{ range: a.designationSpan, newText: p.designation }], preferred: i === 0 && near.length === 1 })),
+        fixes: near.map((p, i) => ({ title: `Replace with ${written(p.designation, shown)}`, edits: [{ range: a.designationSpan, newText: written(p.designation, shown) }], preferred: i === 0 && near.length === 1 })),
       });
     }
     return out;

@@ -1,5 +1,6 @@
 import type { Addressee } from '../model';
 import { editDistance, PRECEDENCE_WORDS } from '../parser/fieldValues';
+import { misplacedPrecedence } from './addressees';
 import type { Finding, Rule } from './types';
 
 const PROSIGNS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
@@ -28,13 +29,18 @@ export const precedenceUnknown: Rule = {
   id: 'precedence-unknown',
   description: 'A precedence word or prosign that does not exist, or a TO precedence above the DTG prosign.',
   defaultSeverity: 'error',
-  check({ cable, text }) {
+  check({ cable, text, reference }) {
     const out: Finding[] = [];
     const d = cable.dtg;
     d?.prosigns.forEach((p, i) => {
       if (!PROSIGNS[p]) out.push({ range: d.prosignSpans[i], message: `'${p}' is not a precedence prosign: use Z (FLASH), O (IMMEDIATE), P (PRIORITY) or R (ROUTINE).` });
     });
     for (const a of [...cable.to, ...cable.info, ...cable.xmt]) {
+      const slot = misplacedPrecedence(a, reference, text);
+      if (slot) {
+        const near = nearestWord(slot.word);
+        out.push({ range: slot.range, message: `'${slot.word}' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE${near ? ` (perhaps ${near})` : ''}.` });
+      }
       if (!a.precedenceSpan) continue;
       const words = text.slice(a.precedenceSpan.start, a.precedenceSpan.end);
       let at = a.precedenceSpan.start;

@@ -1,0 +1,383 @@
+/**
+ * Property tests of the parser and the language service (fast-check).
+ *
+ * Every property runs with a fixed seed so a run is reproducible; set
+ * CABLEWRIGHT_FC_SEED to try another seed (or `random`), and
+ * CABLEWRIGHT_FC_RUNS to multiply the number of runs (e.g. 10 for a long soak).
+ * When a property fails, fast-check prints the seed and the shrunk
+ * counterexample; rerun with that seed to reproduce it.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { analyze, parse, type Analysis, type LineKind, type ParsedDocument, type Span } from '../server/src/service';
+
+// ---- Configuration ------------------------------------------------------------------
+
+const seedEnv = process.env.CABLEWRIGHT_FC_SEED;
+const SEED = seedEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : seedEnv ? Number(seedEnv) : 20240611;
+const RUNS_FACTOR = Math.max(0.01, Number(process.env.CABLEWRIGHT_FC_RUNS ?? '1') || 1);
+const runs = (n: number) => Math.max(1, Math.round(n * RUNS_FACTOR));
+const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: runs(numRuns), includeErrorInReport: true });
+
+// ---- Real cables ----------------------------------------------------------------------
+
+const REAL_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/real`;
+const REAL: { name: string; text: string }[] = readdirSync(REAL_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(path.join(REAL_DIR, name), 'utf8') }));
+/** Every line of every real cable, for insertion mutations. */
+const REAL_LINES: string[] = REAL.flatMap((f) => f.text.split(/\r\n|\r|\n/));
+
+// ---- Invariants -----------------------------------------------------------------------
+
+/** Every line kind, so the test notices a kind that is not one (compile-time exhaustive). */
+const LINE_KINDS = new Set(Object.keys({
+  blank: 1, outside: 1, 'release-stamp': 1, 'email-header': 1, classification: 1, 'page-header': 1, 'page-number': 1,
+  distribution: 1, drafting: 1, routing: 1, dtg: 1, from: 1, to: 1, info: 1, xmt: 1, 'text-header': 1, section: 1,
+  caption: 1, 'pass-line': 1, eo: 1, tags: 1, subject: 1, ref: 1, 'classified-by': 1, field: 1, paragraph: 1,
+  subparagraph: 1, text: 1, signature: 1, end: 1, bt: 1,
+} satisfies Record<LineKind, 1>));
+
+const isSpanLike = (o: object): o is Span =>
+  typeof (o as Partial<Span>).start === 'number' && typeof (o as Partial<Span>).end === 'number';
+
+/** Calls `visit` on every object reachable from `root` (each once), with a path for messages. */
+function walk(root: unknown, visit: (o: object, where: string) => void, where = '$', seen = new Set<object>()): void {
+  if (root === null || typeof root !== 'object' || seen.has(root)) return;
+  seen.add(root);
+  if (ArrayBuffer.isView(root)) return;
+  visit(root, where);
+  if (Array.isArray(root)) root.forEach((v, i) => walk(v, visit, `${where}[${i}]`, seen));
+  else for (const [k, v] of Object.entries(root)) walk(v, visit, `${where}.${k}`, seen);
+}
+
+/** (b) Segments cover every line once, in order; cables are the cable segments. */
+function checkSegments(doc: ParsedDocument): void {
+  const n = doc.lines.lineCount;
+  const segs = doc.segments;
+  assert.ok(segs.length > 0, 'no segments');
+  assert.equal(segs[0].startLine, 0, 'first segment does not start at line 0');
+  assert.equal(segs[segs.length - 1].endLine, n - 1, `last segment ends at line ${segs[segs.length - 1].endLine}, not ${n - 1}`);
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    assert.ok(s.startLine <= s.endLine, `segment ${i} is empty or reversed: ${s.startLine}..${s.endLine}`);
+    if (i > 0) assert.equal(s.startLine, segs[i - 1].endLine + 1, `gap or overlap before segment ${i}`);
+    assert.equal(s.start, doc.lines.starts[s.startLine], `segment ${i} start is not its first line's start`);
+    assert.equal(s.end, doc.lines.ends[s.endLine], `segment ${i} end is not its last line's end`);
+    if (s.kind === 'cable') {
+      assert.ok(s.cable, `cable segment ${i} has no cable`);
+      assert.equal(s.cable.startLine, s.startLine, `segment ${i}: cable startLine differs`);
+      assert.equal(s.cable.endLine, s.endLine, `segment ${i}: cable endLine differs`);
+    } else {
+      assert.equal(s.kind, 'outside');
+      assert.equal(s.cable, undefined, `outside segment ${i} has a cable`);
+    }
+  }
+  const fromSegments = segs.filter((s) => s.kind === 'cable').map((s) => s.cable);
+  assert.equal(doc.cables.length, fromSegments.length, 'cables are not the cable segments');
+  doc.cables.forEach((c, i) => {
+    assert.equal(c, fromSegments[i], `cable ${i} is not the ${i}th cable segment's`);
+    assert.equal(c.index, i, `cable ${i} has index ${c.index}`);
+  });
+}
+
+/** (c) Every span and diagnostic range lies in the text; one known kind per line. */
+function checkSpans(a: Analysis): void {
+  const { doc } = a;
+  const len = doc.text.length;
+  assert.equal(doc.lineKinds.length, doc.lines.lineCount, 'lineKinds is not one per line');
+  doc.lineKinds.forEach((k, i) => assert.ok(LINE_KINDS.has(k), `line ${i} has kind ${String(k)}`));
+  const check = (o: object, where: string) => {
+    if (!isSpanLike(o)) return;
+    assert.ok(0 <= o.start && o.start <= o.end && o.end <= len, `${where} = {start: ${o.start}, end: ${o.end}} is not within 0..${len}`);
+  };
+  walk({ segments: doc.segments, cables: doc.cables }, check, 'doc');
+  // A cable is read from its own segment only, so everything in it lies within the segment.
+  for (const seg of doc.segments) {
+    if (!seg.cable) continue;
+    walk(seg.cable, (o, where) => {
+      if (!isSpanLike(o)) return;
+      assert.ok(seg.start <= o.start && o.end <= seg.end, `${where} = {start: ${o.start}, end: ${o.end}} is outside its segment ${seg.start}..${seg.end}`);
+    }, `cables[${seg.cable.index}]`);
+  }
+  walk(a.diagnostics, check, 'diagnostics');
+  a.diagnostics.forEach((d, i) => {
+    assert.ok(isSpanLike(d.range), `diagnostics[${i}] has no range`);
+    assert.ok(Number.isInteger(d.cableIndex) && d.cableIndex >= 0 && d.cableIndex < doc.cables.length, `diagnostics[${i}].cableIndex ${d.cableIndex}`);
+  });
+}
+
+/** A rule that throws is caught by lintDocument and reported as an internal error: that too is a failure. */
+function checkNoInternalErrors(a: Analysis): void {
+  const internal = a.diagnostics.filter((d) => d.message.startsWith('Internal error in rule'));
+  assert.deepEqual(internal.map((d) => d.message), [], 'a rule threw');
+}
+
+/** (a)-(d) on one text. */
+function checkAll(text: string, assumeCable: boolean): void {
+  const a = analyze(text, { assumeCable });
+  checkSegments(a.doc);
+  checkSpans(a);
+  checkNoInternalErrors(a);
+  const again = parse(text, { assumeCable });
+  assert.deepStrictEqual(again.lineKinds, a.doc.lineKinds, 'lineKinds differ between two parses');
+  assert.deepStrictEqual(again.cables, a.doc.cables, 'cables differ between two parses');
+}
+
+// ---- Generators -----------------------------------------------------------------------
+
+const BREAKS = ['\n', '\r\n', '\r', '\f', '\t', '\v', ' ', '  ', '\0', '\u0085', '\u2028', '\u00a0', '\ufeff', '\x1b', '\x07'];
+const breakArb = fc.constantFrom(...BREAKS);
+
+/** Characters that are hard on a line-based parser: breaks of every kind, controls, surrogates, astral. */
+const nastyChar = fc.oneof(
+  { weight: 3, arbitrary: breakArb },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.constantFrom('\u{1F600}', '\u{10FFFF}', 'é', 'ß', 'İ', 'ﬁ', '\u0301', '（', '：', '．') },
+  { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+  { weight: 4, arbitrary: fc.constantFrom('A', 'Z', '1', '0', '.', ':', ';', ',', '(', ')', '/', '-', ' ') },
+);
+
+/** Pieces of cables, so random texts reach deep into the lexer and the builder. */
+const TOKENS = [
+  'CONFIDENTIAL', 'SECRET', 'UNCLASSIFIED', 'TOP SECRET', 'LIMITED OFFICIAL USE', 'SBU', 'C O N F I D E N T I A L', 'SECRET//NOFORN',
+  'UNCLASSIFIED//SBU', 'CONFIDENTIAL - ENTIRE TEXT.', 'CONFIDENTIAL SECTION 01 OF 03', 'SECRET SECTION 02 OF 02 STATE 042975',
+  'UNCLASSIFIED STATE 133602', 'S E C R E T STATE 042975', 'CONFIDENTIALKAMPALA 004180', 'PAGE 01', 'PAGE 02 BRUSSE 03953 081041Z', 'BRUSSE 03953 081041Z', 'KAMPAL',
+  'ACTION AF-01', 'INFO LOG-00 AF-01 /054W', 'ORIGIN NODS-00', 'DRAFTED BY', 'APPROVED BY', '-----3984BC 081042Z /38',
+  'O 081037Z APR 94 ZFF4', 'R 311234Z DEC 75', 'P R 010000Z', 'FM AMEMBASSY BRUSSELS', 'TO SECSTATE WASHDC IMMEDIATE 6354',
+  'INFO', 'XMT', 'AMEMBASSY X', 'LONDON, AMEMBASSY', '//J4//J5//', 'CONFIDENTIAL BRUSSELS 03953', 'SECTION 01 OF 03',
+  'NODIS', 'SIPDIS', 'EXDIS', 'DEPT FOR', 'PARIS FOR PERLOW', 'E.O. 12356: DECL: OADR', 'E.O.', 'E.0. 12958', 'E.O.:', '13526',
+  'DECL:', 'TAGS:', 'TAGS', 'PREL, PGOV,', 'OVIP (RICE, CONDOLEEZZA)', 'SUBJECT:', 'SUBJ:', 'Subject:', 'REF:', 'REFTEL', 'A.', '(A)',
+  'B)', '(1)', 'Reference:', 'CLASSIFIED BY:', 'Classified By:', 'Reason: 1.4', 'MRN:', '10 BERLIN 1052', 'Date/DTG:',
+  'Aug 03, 2010 / 031443Z AUG 10', 'From:', 'Sent:', 'To:', 'Cc:', 'Action:', 'Info:', 'Captions:', 'SENSITIVE', 'Signature:',
+  'Drafted By:', 'Cleared By:', 'Approved By:', 'Released By:', 'Dissemination Rule:', 'Action Post:', 'Action Office:',
+  '1.', '2.', '1. (C)', "2. '(SBU)", '45.', '(SBU)', '(S/NF)', '(513U)', 'BEGIN SUMMARY', 'END SUMMARY', 'SUMMARY:', 'QUOTE',
+  'UNQUOTE', 'TEXT FOLLOWS', 'END TEXT', 'RICE', 'NNNN', 'BT', '<< END OF DOCUMENT >>', 'RELEASED IN FULL', 'RELEASE IN PART',
+  'B1', '1.4(B)', 'B5,B6', 'REVIEW AUTHORITY: Harry Pattison', 'DATE/CASE ID: 07 JUN 2006 200103014',
+  'UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05770206 Date: 08/31/2015', 'Original Message',
+  '---', '-', '53', 'the minister said', 'x', '', '    ', '        ',
+];
+const tokenArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
+
+/** Random cable-like text: tokens joined by spaces, breaks and junk. */
+const cableish = fc
+  .array(fc.tuple(tokenArb, fc.oneof({ weight: 3, arbitrary: fc.constantFrom('\n', ' ', '\n', '\r\n', '\n\n') }, { weight: 1, arbitrary: breakArb }, { weight: 1, arbitrary: nastyChar })), { maxLength: 80 })
+  .map((parts) => parts.map(([t, b]) => t + b).join(''));
+
+/** A very long line (or a few), of one token or of noise. */
+const longLines = fc
+  .tuple(fc.oneof(tokenArb, fc.string({ unit: 'binary', minLength: 1, maxLength: 4 })), fc.integer({ min: 1000, max: 20000 }), fc.constantFrom('', ' ', ',', '\t', '/'), fc.integer({ min: 1, max: 3 }))
+  .map(([t, n, sep, lines]) => Array.from({ length: lines }, () => Array.from({ length: Math.ceil(n / Math.max(1, t.length + sep.length)) }, () => t).join(sep)).join('\n'));
+
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({ unit: nastyChar, maxLength: 300 }),
+  fc.string({ unit: fc.constantFrom(...BREAKS, 'A', '1', '.', ':'), maxLength: 200 }),
+  cableish,
+);
+
+type Mutation =
+  | { op: 'delete'; at: number; count: number }
+  | { op: 'duplicate'; at: number; count: number }
+  | { op: 'swap'; at: number; other: number }
+  | { op: 'insert'; at: number; line: number }
+  | { op: 'splice'; at: number; remove: number; insert: string }
+  | { op: 'case'; at: number; count: number; upper: boolean }
+  | { op: 'cut'; at: number };
+
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), line: fc.nat() }),
+  fc.record({ op: fc.constant('splice' as const), at: fc.nat(), remove: fc.integer({ min: 0, max: 8 }), insert: fc.string({ unit: nastyChar, maxLength: 6 }) }),
+  fc.record({ op: fc.constant('case' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }), upper: fc.boolean() }),
+  fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
+);
+
+/** Applies mutations to a text; line mutations keep each line's own break. */
+function mutate(text: string, mutations: Mutation[]): string {
+  let t = text;
+  for (const m of mutations) {
+    const lines = t.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+    const n = Math.max(1, lines.length);
+    const at = m.at % n;
+    switch (m.op) {
+      case 'delete': lines.splice(at, m.count); break;
+      case 'duplicate': lines.splice(at, 0, ...lines.slice(at, at + m.count)); break;
+      case 'swap': {
+        const o = m.other % n;
+        if (lines.length > 1) [lines[at], lines[o]] = [lines[o], lines[at]];
+        break;
+      }
+      case 'insert': lines.splice(at, 0, `${REAL_LINES[m.line % REAL_LINES.length]}\n`); break;
+      case 'case':
+        for (let i = at; i < Math.min(lines.length, at + m.count); i++) lines[i] = m.upper ? lines[i].toUpperCase() : lines[i].toLowerCase();
+        break;
+      case 'splice': {
+        const p = m.at % (t.length + 1);
+        t = t.slice(0, p) + m.insert + t.slice(p + m.remove);
+        continue;
+      }
+      case 'cut':
+        t = t.slice(0, m.at % (t.length + 1));
+        continue;
+    }
+    t = lines.join('');
+  }
+  return t;
+}
+
+const mutatedReal = fc
+  .tuple(fc.nat({ max: REAL.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }))
+  .map(([f, ms]) => mutate(REAL[f].text, ms));
+
+// ---- (a)-(d) ------------------------------------------------------------------------------
+
+describe('parser and service properties', () => {
+  test('the fixtures are there', () => {
+    assert.ok(REAL.length >= 10, `only ${REAL.length} real cables in ${REAL_DIR}`);
+  });
+
+  test('every real cable satisfies the invariants as it is', () => {
+    for (const f of REAL) {
+      for (const assumeCable of [false, true]) {
+        try {
+          checkAll(f.text, assumeCable);
+        } catch (e) {
+          (e as Error).message = `${f.name} (assumeCable ${assumeCable}): ${(e as Error).message}`;
+          throw e;
+        }
+      }
+    }
+  });
+
+  // Shrunk counterexamples the properties found, checked whatever the seed.
+  const FOUND: [string, string][] = [
+    ['a text header with SECTION but no post, not on the first line', '\nCONFIDENTIAL SECTION 01 OF 03'],
+    ['an empty TAGS value', '\nTAGS:'],
+    ['an empty E.O. value', '\nE.O.:'],
+  ];
+  for (const [name, text] of FOUND) {
+    test(`found before: ${name}`, () => {
+      checkAll(text, false);
+      checkAll(text, true);
+    });
+  }
+
+  test('arbitrary text: parse and analyze never throw, and the invariants hold', () => {
+    fc.assert(fc.property(anyText, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(400));
+  });
+
+  test('very long lines: the invariants hold', () => {
+    fc.assert(fc.property(longLines, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(15));
+  });
+
+  test('mutated real cables: the invariants hold', () => {
+    fc.assert(fc.property(mutatedReal, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(250));
+  });
+
+  test('real cables with their line breaks changed: the invariants hold', () => {
+    const arb = fc.tuple(fc.nat({ max: REAL.length - 1 }), fc.constantFrom('\r\n', '\r', '\f\n', '\n\f', '\t\n', ' \r\n')).map(([f, br]) => REAL[f].text.replace(/\r\n|\r|\n/g, br));
+    fc.assert(fc.property(arb, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(40));
+  });
+});
+
+// ---- (e) context independence ------------------------------------------------------------
+
+/** A deep copy of `v` with every span moved by `-dOffset`, line numbers by `-dLine`, and cable indices dropped. */
+function relocate(v: unknown, dOffset: number, dLine: number): unknown {
+  if (Array.isArray(v)) return v.map((x) => relocate(x, dOffset, dLine));
+  if (v === null || typeof v !== 'object') return v;
+  const span = isSpanLike(v);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'index') continue;
+    if (span && (k === 'start' || k === 'end')) out[k] = (x as number) - dOffset;
+    else if ((k === 'startLine' || k === 'endLine') && typeof x === 'number') out[k] = x - dLine;
+    else out[k] = relocate(x, dOffset, dLine);
+  }
+  return out;
+}
+
+const PREFIXES: [string, string][] = [
+  ['nothing', ''],
+  ['blank lines', '\n\n\n'],
+  ['an email header and prose', 'From: X\nSent: Y\nTo: Z\nSubject: W\n\nPlease see the cable below; let me know what you think.\n\n'],
+  ['an email header and prose, CRLF', 'From: Jones, Mary\r\nSent: Monday, August 2, 2010 9:14 AM\r\nTo: Smith, John\r\nSubject: FW: cable\r\n\r\nFYI.\r\n\r\n\r\n'],
+  ['a release stamp line', 'UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05770206 Date: 08/31/2015\n\n'],
+];
+const SUFFIXES: [string, string][] = [
+  ['nothing', ''],
+  ['blank lines', '\n\n\n\n'],
+  ['an email header and prose', '\n\n\nFrom: X\nSent: Y\nTo: Z\nSubject: W\n\nThanks, that is helpful.\n'],
+];
+
+/**
+ * Parses each cable segment of `text` again with `prefix` before it and
+ * `suffix` after it, and checks the cable found there is the same cable,
+ * moved: same lines, same model with every offset and line number shifted,
+ * same line kinds.
+ */
+function checkMoved(text: string, prefix: string, suffix: string, label: string): void {
+  const doc = parse(text);
+  const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
+  for (const seg of doc.segments) {
+    if (seg.kind !== 'cable') continue;
+    const original = seg.cable!;
+    const where = `cable ${original.index} (lines ${seg.startLine + 1}-${seg.endLine + 1}) ${label}`;
+    const moved = parse(prefix + text.slice(seg.start, seg.end) + suffix);
+    const startLine = breaks(prefix);
+    const endLine = startLine + seg.endLine - seg.startLine;
+    const found = moved.cables.filter((c) => c.endLine >= startLine && c.startLine <= endLine);
+    assert.deepEqual(found.map((c) => [c.startLine, c.endLine]), [[startLine, endLine]], `${where}: the cable is not found as one cable in the same lines`);
+    assert.deepStrictEqual(relocate(found[0], prefix.length - seg.start, startLine - seg.startLine), relocate(original, 0, 0), `${where}: the model differs`);
+    assert.deepStrictEqual(moved.lineKinds.slice(startLine, endLine + 1), doc.lineKinds.slice(seg.startLine, seg.endLine + 1), `${where}: the line kinds differ`);
+  }
+}
+
+describe('a cable does not depend on the text around it', () => {
+  for (const f of REAL) {
+    test(f.name, () => {
+      for (const [prefixName, prefix] of PREFIXES) {
+        for (const [suffixName, suffix] of SUFFIXES) checkMoved(f.text, prefix, suffix, `after ${prefixName}, before ${suffixName}`);
+      }
+    });
+  }
+
+  // Prose around a damaged cable can rightly change where the cable starts (a classification line followed by
+  // prose is not taken as the cable's when other text came before it), so random texts are only moved by blank lines.
+  test('mutated real cables and random texts, moved down by blank lines', () => {
+    const arb = fc.tuple(fc.oneof({ weight: 3, arbitrary: mutatedReal }, { weight: 1, arbitrary: cableish }), fc.constantFrom('', '\n', '\n\n\n', '\r\n  \r\n'), fc.constantFrom('', '\n', '\n\n\n'));
+    fc.assert(fc.property(arb, ([text, prefix, suffix]) => checkMoved(text, prefix, suffix, `after ${JSON.stringify(prefix)}, before ${JSON.stringify(suffix)}`)), params(150));
+  });
+});
+
+// ---- Hang guard ------------------------------------------------------------------------
+
+describe('the parser does not hang on long runs of one kind of line', () => {
+  const BUDGET_MS = 10_000; // A hang guard, not a speed test: linear parsing takes a small fraction of this.
+  const KINDS = ['1. A', 'AMEMBASSY X', 'PAGE 01', 'CONFIDENTIAL', 'TAGS: PREL,', 'SUBJECT: X', 'FM AMEMBASSY X', 'From: X', 'A. B', '', 'X CONFIDENTIAL', 'MRN: 10 BERLIN 1052', 'E.O. 12958: DECL: 1/1/2020'];
+  for (const line of KINDS) {
+    test(`20,000 lines of ${JSON.stringify(line)}`, () => {
+      const text = Array.from({ length: 20_000 }, () => line).join('\n');
+      const t0 = performance.now();
+      const doc = parse(text);
+      const ms = performance.now() - t0;
+      assert.equal(doc.lineKinds.length, 20_000);
+      assert.ok(ms < BUDGET_MS, `parse took ${Math.round(ms)} ms`);
+    });
+  }
+
+  test('one cable of 200,000 numbered paragraphs: parse and analyze do not throw', () => {
+    const text = `CONFIDENTIAL\nSUBJECT: X\n\n${Array.from({ length: 200_000 }, (_, i) => `${(i % 999) + 1}. A.`).join('\n')}`;
+    const a = analyze(text);
+    assert.equal(a.doc.cables.length, 1);
+    assert.equal(a.doc.cables[0].paragraphs.length, 200_000);
+  });
+});
