@@ -55,3 +55,18 @@ if (process.argv.includes('--tests')) {
     define: { ...common.define, CABLEWRIGHT_ROOT: JSON.stringify(root) },
   });
 }
+
+if (process.argv.includes('--bench')) {
+  // Benchmarks: every bench/*.ts to out/bench/*.js (run them with node; see bench/throughput.ts).
+  const benchDir = path.join(root, 'bench');
+  const entries = readdirSync(benchDir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => path.join('bench', name));
+  rmSync(path.resolve(root, 'out/bench'), { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: entries,
+    outdir: 'out/bench',
+    define: { ...common.define, CABLEWRIGHT_ROOT: JSON.stringify(root) },
+  });
+}

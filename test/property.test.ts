@@ -8,7 +8,7 @@
  * counterexample; rerun with that seed to reproduce it.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -25,10 +25,14 @@ const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRu
 // ---- Real cables ----------------------------------------------------------------------
 
 const REAL_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/real`;
-const REAL: { name: string; text: string }[] = readdirSync(REAL_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((name) => ({ name, text: readFileSync(path.join(REAL_DIR, name), 'utf8') }));
+const GOLDEN_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/golden`;
+const readTexts = (dir: string, ext: RegExp) =>
+  (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => ext.test(f))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+/** The real cables, and the golden tests' inputs (edge cases: CR line ends, BOM, empty file...) when present. */
+const REAL: { name: string; text: string }[] = [...readTexts(REAL_DIR, /\.txt$/), ...readTexts(GOLDEN_DIR, /\.(txt|cable|tel)$/).map((f) => ({ ...f, name: `golden/${f.name}` }))];
 /** Every line of every real cable, for insertion mutations. */
 const REAL_LINES: string[] = REAL.flatMap((f) => f.text.split(/\r\n|\r|\n/));
 
@@ -70,8 +74,12 @@ function checkSegments(doc: ParsedDocument): void {
     assert.equal(s.end, doc.lines.ends[s.endLine], `segment ${i} end is not its last line's end`);
     if (s.kind === 'cable') {
       assert.ok(s.cable, `cable segment ${i} has no cable`);
-      assert.equal(s.cable.startLine, s.startLine, `segment ${i}: cable startLine differs`);
-      assert.equal(s.cable.endLine, s.endLine, `segment ${i}: cable endLine differs`);
+      // The segment is the cable's lines, perhaps widened over the release stamps of its first and last page.
+      const c = s.cable;
+      assert.ok(s.startLine <= c.startLine && c.startLine <= c.endLine && c.endLine <= s.endLine, `segment ${i} (lines ${s.startLine}..${s.endLine}) does not hold its cable's lines ${c.startLine}..${c.endLine}`);
+      // NNNN ends a message: nothing of the cable comes after it.
+      const end = c.endMarker;
+      if (end) assert.equal(doc.lines.lineAt(end.start), c.endLine, `cable ${c.index}: the end marker is on line ${doc.lines.lineAt(end.start) + 1}, not on the cable's last line ${c.endLine + 1}`);
     } else {
       assert.equal(s.kind, 'outside');
       assert.equal(s.cable, undefined, `outside segment ${i} has a cable`);
@@ -95,7 +103,7 @@ function checkSpans(a: Analysis): void {
     if (!isSpanLike(o)) return;
     assert.ok(0 <= o.start && o.start <= o.end && o.end <= len, `${where} = {start: ${o.start}, end: ${o.end}} is not within 0..${len}`);
   };
-  walk({ segments: doc.segments, cables: doc.cables }, check, 'doc');
+  walk(doc, check, 'doc');
   // A cable is read from its own segment only, so everything in it lies within the segment.
   for (const seg of doc.segments) {
     if (!seg.cable) continue;
@@ -262,6 +270,8 @@ describe('parser and service properties', () => {
     ['a text header with SECTION but no post, not on the first line', '\nCONFIDENTIAL SECTION 01 OF 03'],
     ['an empty TAGS value', '\nTAGS:'],
     ['an empty E.O. value', '\nE.O.:'],
+    ['a classification line and NNNN after prose, then a header', 'x\nUNCLASSIFIED\nNNNN\nMRN: 1\n'],
+    ['NNNN before a classification line (a draft, with assumeCable)', 'NNNN\nCONFIDENTIAL\n'],
   ];
   for (const [name, text] of FOUND) {
     test(`found before: ${name}`, () => {
@@ -271,20 +281,20 @@ describe('parser and service properties', () => {
   }
 
   test('arbitrary text: parse and analyze never throw, and the invariants hold', () => {
-    fc.assert(fc.property(anyText, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(400));
+    fc.assert(fc.property(anyText, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(3000));
   });
 
   test('very long lines: the invariants hold', () => {
-    fc.assert(fc.property(longLines, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(15));
+    fc.assert(fc.property(longLines, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(40));
   });
 
   test('mutated real cables: the invariants hold', () => {
-    fc.assert(fc.property(mutatedReal, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(250));
+    fc.assert(fc.property(mutatedReal, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(600));
   });
 
   test('real cables with their line breaks changed: the invariants hold', () => {
     const arb = fc.tuple(fc.nat({ max: REAL.length - 1 }), fc.constantFrom('\r\n', '\r', '\f\n', '\n\f', '\t\n', ' \r\n')).map(([f, br]) => REAL[f].text.replace(/\r\n|\r|\n/g, br));
-    fc.assert(fc.property(arb, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(40));
+    fc.assert(fc.property(arb, fc.boolean(), (text, assumeCable) => checkAll(text, assumeCable)), params(60));
   });
 });
 
@@ -310,7 +320,6 @@ const PREFIXES: [string, string][] = [
   ['blank lines', '\n\n\n'],
   ['an email header and prose', 'From: X\nSent: Y\nTo: Z\nSubject: W\n\nPlease see the cable below; let me know what you think.\n\n'],
   ['an email header and prose, CRLF', 'From: Jones, Mary\r\nSent: Monday, August 2, 2010 9:14 AM\r\nTo: Smith, John\r\nSubject: FW: cable\r\n\r\nFYI.\r\n\r\n\r\n'],
-  ['a release stamp line', 'UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05770206 Date: 08/31/2015\n\n'],
 ];
 const SUFFIXES: [string, string][] = [
   ['nothing', ''],
@@ -330,14 +339,14 @@ function checkMoved(text: string, prefix: string, suffix: string, label: string)
   for (const seg of doc.segments) {
     if (seg.kind !== 'cable') continue;
     const original = seg.cable!;
-    const where = `cable ${original.index} (lines ${seg.startLine + 1}-${seg.endLine + 1}) ${label}`;
+    const where = `cable ${original.index} (segment lines ${seg.startLine + 1}-${seg.endLine + 1}) ${label}`;
     const moved = parse(prefix + text.slice(seg.start, seg.end) + suffix);
-    const startLine = breaks(prefix);
-    const endLine = startLine + seg.endLine - seg.startLine;
-    const found = moved.cables.filter((c) => c.endLine >= startLine && c.startLine <= endLine);
-    assert.deepEqual(found.map((c) => [c.startLine, c.endLine]), [[startLine, endLine]], `${where}: the cable is not found as one cable in the same lines`);
-    assert.deepStrictEqual(relocate(found[0], prefix.length - seg.start, startLine - seg.startLine), relocate(original, 0, 0), `${where}: the model differs`);
-    assert.deepStrictEqual(moved.lineKinds.slice(startLine, endLine + 1), doc.lineKinds.slice(seg.startLine, seg.endLine + 1), `${where}: the line kinds differ`);
+    const dLine = breaks(prefix) - seg.startLine;
+    const dOffset = prefix.length - seg.start;
+    const found = moved.segments.filter((s) => s.kind === 'cable' && s.endLine >= seg.startLine + dLine && s.startLine <= seg.endLine + dLine);
+    assert.deepEqual(found.map((s) => [s.startLine, s.endLine]), [[seg.startLine + dLine, seg.endLine + dLine]], `${where}: the cable is not found as one cable segment in the same lines`);
+    assert.deepStrictEqual(relocate(found[0].cable, dOffset, dLine), relocate(original, 0, 0), `${where}: the model differs`);
+    assert.deepStrictEqual(moved.lineKinds.slice(seg.startLine + dLine, seg.endLine + dLine + 1), doc.lineKinds.slice(seg.startLine, seg.endLine + 1), `${where}: the line kinds differ`);
   }
 }
 
@@ -354,7 +363,7 @@ describe('a cable does not depend on the text around it', () => {
   // prose is not taken as the cable's when other text came before it), so random texts are only moved by blank lines.
   test('mutated real cables and random texts, moved down by blank lines', () => {
     const arb = fc.tuple(fc.oneof({ weight: 3, arbitrary: mutatedReal }, { weight: 1, arbitrary: cableish }), fc.constantFrom('', '\n', '\n\n\n', '\r\n  \r\n'), fc.constantFrom('', '\n', '\n\n\n'));
-    fc.assert(fc.property(arb, ([text, prefix, suffix]) => checkMoved(text, prefix, suffix, `after ${JSON.stringify(prefix)}, before ${JSON.stringify(suffix)}`)), params(150));
+    fc.assert(fc.property(arb, ([text, prefix, suffix]) => checkMoved(text, prefix, suffix, `after ${JSON.stringify(prefix)}, before ${JSON.stringify(suffix)}`)), params(400));
   });
 });
 
@@ -376,8 +385,9 @@ describe('the parser does not hang on long runs of one kind of line', () => {
 
   test('one cable of 200,000 numbered paragraphs: parse and analyze do not throw', () => {
     const text = `CONFIDENTIAL\nSUBJECT: X\n\n${Array.from({ length: 200_000 }, (_, i) => `${(i % 999) + 1}. A.`).join('\n')}`;
+    // Past ~125,000 elements, spreading an array into a call (`Math.max(...xs)`) overflows the stack.
     const a = analyze(text);
     assert.equal(a.doc.cables.length, 1);
-    assert.equal(a.doc.cables[0].paragraphs.length, 200_000);
+    assert.ok(a.doc.cables[0].paragraphs.length > 150_000, `only ${a.doc.cables[0].paragraphs.length} paragraphs: the test no longer builds a huge cable`);
   });
 });

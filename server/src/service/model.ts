@@ -343,8 +343,8 @@ export interface Cable extends Span {
   to: Addressee[];
   info: Addressee[];
   xmt: Addressee[];
-  /** Where each address list starts, for rules that need the label. */
-  addressLabels: { kind: 'from' | 'to' | 'info' | 'xmt'; span: Span }[];
+  /** Where each address list starts, for rules that need the label; `implied` for a draft form's precedence-first line, which has no TO. */
+  addressLabels: { kind: 'from' | 'to' | 'info' | 'xmt'; span: Span; implied: boolean }[];
   captions: Caption[];
   eo: EoLine | undefined;
   tags: TagsLine | undefined;

@@ -25,7 +25,7 @@ export const ERAS: Record<TagEra['id'], TagEra> = {
   'fips-10-4': { id: 'fips-10-4', label: 'FIPS 10-4 country codes (cables of 3 Oct 1990 to 2012)', geographic: ['1974-handbook', 'fips-1990s-2000s', 'user'] },
   transition: { id: 'transition', label: 'FIPS 10-4 or current GENC codes (cables of 2013-2019, when the switch date is not established)', geographic: ['1974-handbook', 'fips-1990s-2000s', 'current-genc', 'user'] },
   genc: { id: 'genc', label: 'the current 5 FAH-3 GENC-based codes (cables of 2020 on)', geographic: ['current-genc', 'user'] },
-  undated: { id: 'undated', label: 'any era\'s table (the cable shows no date)', geographic: ['1974-handbook', 'fips-1990s-2000s', 'current-genc', 'user'] },
+  undated: { id: 'undated', label: 'any era (the cable shows no date)', geographic: ['1974-handbook', 'fips-1990s-2000s', 'current-genc', 'user'] },
 };
 
 /** The era of a cable's date; `assumeYear` stands in for a cable that shows no date. */

@@ -11,10 +11,11 @@ import type {
 } from '../model';
 import { dtgIso, findDtg, fullYear } from './dtg';
 import {
-  parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
+  parseCommaAddressees, parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
   readPortion,
 } from './fieldValues';
-import type { AddressKind, Item, LexedLine } from './lexer';
+import { DATE_LABEL, type AddressKind, type Item, type LexedLine } from './lexer';
+import type { CableRange } from './segmenter';
 import { levelRank, portionLevel, readMarking } from './levels';
 import { ValueText } from './valueText';
 
@@ -23,6 +24,8 @@ type Zone = 'pre' | 'header' | 'body' | 'trailer';
 interface OpenField {
   kind: 'address' | 'subject' | 'ref' | 'tags' | 'eo' | 'field' | 'classifiedBy';
   which: AddressKind | undefined;
+  /** A draft form's address line that puts the precedence first (`ROUTINE ALDAC, DAMASCUS`): the label is the precedence. */
+  precedenceFirst: boolean;
   /** A messaging-system field (`Label:` with a value column). */
   messaging: boolean;
   label: string;
@@ -61,7 +64,8 @@ function portionOf(p: { text: string; start: number; end: number } | undefined):
  * Builds cable number `index` from lines `startLine..endLine` (inclusive) and
  * writes their kinds into `lineKinds`.
  */
-export function buildCable(text: string, lines: LexedLine[], startLine: number, endLine: number, index: number, lineKinds: LineKind[]): Cable {
+export function buildCable(text: string, lines: LexedLine[], range: CableRange, index: number, lineKinds: LineKind[]): Cable {
+  const { startLine, endLine } = range;
   const cable: Cable = {
     index,
     start: lines[startLine].indentEnd,
@@ -140,8 +144,8 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value: v.text.replace(/\s+/g, ' ').trim(), valueSpans };
     switch (f.kind) {
       case 'address': {
-        const list = f.messaging ? parseMessagingAddressees(v) : parseTelegramAddressees(v);
-        cable.addressLabels.push({ kind: f.which!, span: f.labelSpan });
+        const list = f.messaging ? parseMessagingAddressees(v) : f.precedenceFirst ? parseCommaAddressees(v, f.label, f.labelSpan) : parseTelegramAddressees(v);
+        cable.addressLabels.push({ kind: f.which!, span: f.labelSpan, implied: f.precedenceFirst });
         if (f.which === 'from') {
           cable.from ??= list[0];
         } else {
@@ -198,7 +202,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     cable.fields.push(field);
     const label = field.label;
     if (label === 'MRN') cable.mrn ??= parseMrn(v);
-    else if (/^Date\/D|^DTG$/.test(label)) {
+    else if (DATE_LABEL.test(label)) {
       const md = parseMessagingDate(v.text);
       if (md) cable.messagingDate ??= md.text;
       if (!cable.dtg) {
@@ -225,7 +229,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     }
   };
 
-  const openField = (kind: OpenField['kind'], line: number, labelStart: number, labelEnd: number, valueEnd: number, lineKind: LineKind, opts: { which?: AddressKind; messaging?: boolean; label?: string } = {}) => {
+  const openField = (kind: OpenField['kind'], line: number, labelStart: number, labelEnd: number, valueEnd: number, lineKind: LineKind, opts: { which?: AddressKind; messaging?: boolean; label?: string; precedenceFirst?: boolean } = {}) => {
     closeField();
     const lineText = text.slice(lines[line].start, lines[line].end);
     let vs = labelEnd - lines[line].start;
@@ -242,6 +246,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     open = {
       kind,
       which: opts.which,
+      precedenceFirst: opts.precedenceFirst ?? false,
       messaging: opts.messaging ?? false,
       label,
       labelSpan: span(labelStart, labelEnd),
@@ -295,31 +300,42 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     p.content.push(s);
     if (p.subs.length) p.subs[p.subs.length - 1].content.push(s);
     cable.bodySpans.push(s);
-    scanBlocks(from, to, p.content.length === 1 && p.subs.length === 0);
+    scanBlocks(from, to);
     lastBodyLine = line;
     lastBodyEnded = /[.:;!?"')\]]\s*$/.test(text.slice(from, to));
     zone = 'body';
   };
 
-  const scanBlocks = (from: number, to: number, paraStart: boolean) => {
+  const scanBlocks = (from: number, to: number) => {
     const s = text.slice(from, to);
     if (!BLOCK_WORDS.test(s)) return;
     const found: BlockMarker[] = [];
     const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
       found.push({ start: from + at, end: from + at + len, block, edge, implicit });
     let m: RegExpExecArray | null;
-    const begin = /\bBEGIN\s+(SUMMARY|TEXT|COMMENT|QUOTE)\b/gi;
+    // (?!-) keeps TEXT-BASED and QUOTE-UNQUOTE from being markers.
+    const begin = /\bBEGIN\s+(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
     while ((m = begin.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
-    const end = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b/gi;
+    const end = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
     while ((m = end.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
-    const implicit = /^(?:\d{1,3}\s?\.\s*)?(?:\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*[:.]/.exec(s);
-    if (implicit && paraStart) push(implicit[1].toUpperCase() as BlockMarker['block'], 'begin', implicit.index + implicit[0].indexOf(implicit[1]), implicit[1].length, true);
+    // "SUMMARY:" and "Comment:" open a block where a paragraph or a sentence starts; they need no END.
+    const atStart = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*[:.]/.exec(s);
+    if (atStart) push(atStart[1].toUpperCase() as BlockMarker['block'], 'begin', atStart[0].indexOf(atStart[1]), atStart[1].length, true);
+    const midSentence = /([.!?]["')]?\s+)(SUMMARY|Summary|COMMENT|Comment)\s*:/g;
+    while ((m = midSentence.exec(s))) push(m[2].toUpperCase() as BlockMarker['block'], 'begin', m.index + m[1].length, m[2].length, true);
     const follows = /\bTEXT\s+FOLLOWS\b/gi;
     while ((m = follows.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
     const unq = /\bUNQUOTE\b/g;
     while ((m = unq.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
-    const q = /(?<!\bEND\s|\bBEGIN\s|UN)\bQUOTE\b/g;
-    while ((m = q.exec(s))) push('QUOTE', 'begin', m.index, m[0].length);
+    // Every QUOTE may open quoted matter that UNQUOTE closes; only where it is plainly the operator (after a colon
+    // or a stop, or READS/SAID) must it be closed, since elsewhere it may be the verb ("WE NOT QUOTE HIM").
+    const q = /\bQUOTE\b(?!-)/g;
+    while ((m = q.exec(s))) {
+      const before = s.slice(Math.max(0, m.index - 16), m.index);
+      if (/(?:\bEND|\bBEGIN|UN)\s*$/.test(before)) continue;
+      const operator = before.trim() === '' || /[:.,;]\s*$/.test(before) || /\b(?:READS|READ|SAID|SAYS|STATED|STATES|FOLLOWS|FOLLOWING)\s+$/.test(before);
+      push('QUOTE', 'begin', m.index, 5, !operator);
+    }
     found.sort((a, b) => a.start - b.start);
     cable.blocks.push(...found);
   };
@@ -329,6 +345,14 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     prevMarking = m;
     prevMarkingLine = line;
   };
+
+  // The stamps of the cable's first and last page (outside its content lines) only tell that the copy is a release.
+  for (let line = range.segmentStart; line < startLine; line++) if (lines[line].items[0]?.k === 'stamp') markStamp(line);
+  for (let line = endLine + 1; line <= range.segmentEnd; line++) if (lines[line].items[0]?.k === 'stamp') markStamp(line);
+  function markStamp(line: number) {
+    cable.released = true;
+    lineKinds[line] = 'release-stamp';
+  }
 
   for (let line = startLine; line <= endLine; line++) {
     const L = lines[line];
@@ -438,7 +462,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
           if (it.labelled) messaging = true;
           const lk: LineKind = it.labelled ? 'field' : it.which;
           // Messaging Info: and XMT: in the trailer are still address lists.
-          openField('address', line, it.start, it.labelEnd, it.end, lk, { which: it.which, messaging: it.labelled });
+          openField('address', line, it.start, it.labelEnd, it.end, lk, { which: it.which, messaging: it.labelled, precedenceFirst: it.precedenceFirst });
           if (!it.labelled && zone === 'pre') headerSeen = true;
           setKind(lk);
           break;
@@ -547,6 +571,7 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
           flushBareNumber(line);
           startPara({ number: it.number, numberSpan: span(it.start, it.numberEnd), portion: portionOf(it.portion), start: it.start });
           setKind('paragraph');
+          statementAt(it.textStart, it.end);
           if (it.textStart < it.end) addBodyLine(line, it.start, it.end);
           else {
             zone = 'body';
@@ -561,8 +586,15 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
           }
           closeField();
           flushBareNumber(line);
+          // `(C) The council met...`: a portion-marked paragraph without a number, unless the letters run on from (B).
+          if (/^\([UCS]\)$/.test(it.label) && (zone === 'body' || zone === 'header') && lastBodyEnded && !continuesLetters(para, it.label)) {
+            startPara({ number: undefined, numberSpan: undefined, portion: portionOf({ text: it.label.slice(1, -1), start: it.start, end: it.start + 3 }), start: it.start });
+            setKind('paragraph');
+            addBodyLine(line, it.start, it.end);
+            break;
+          }
           if (zone === 'body' && para && (lastBodyEnded || para.subs.length > 0)) {
-            para.subs.push({ label: it.label, labelSpan: span(it.start, it.labelEnd), style: it.style, portion: portionOf(it.portion), start: it.start, content: [] });
+            para.subs.push({ label: it.label, labelSpan: span(it.start, it.start + it.label.length), style: it.style, portion: portionOf(it.portion), start: it.start, content: [] });
             setKind('subparagraph');
             addBodyLine(line, it.start, it.end);
             break;
@@ -639,6 +671,14 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
     lastBodyLine = Math.max(lastBodyLine, line - 1);
   }
 
+  /** `1. CONFIDENTIAL - ENTIRE TEXT.`: a classification statement after a paragraph number. */
+  function statementAt(from: number, to: number) {
+    const m = readMarking(text.slice(from, to));
+    if (m && /^\s*-\s*ENTIRE\s+TEXT\b/.test(text.slice(from + m.length, to))) {
+      statementMarks.push({ start: from, end: from + m.levelLength, level: m.level, caveats: [...m.caveats], role: 'statement', text: text.slice(from, from + m.levelLength) });
+    }
+  }
+
   function handleText(it: Item, line: number, setKind: (k: LineKind) => void) {
     if (open && continues(it, line)) {
       appendPiece(it, setKind);
@@ -667,6 +707,15 @@ export function buildCable(text: string, lines: LexedLine[], startLine: number, 
       }
     }
     flushBareNumber(line);
+    // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
+    const mark = lastBodyEnded ? /^['`]?\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s/.exec(text.slice(it.start, it.end)) : null;
+    if (mark && portionLevel(mark[1]).level) {
+      const at = it.start + mark[0].indexOf('(');
+      startPara({ number: undefined, numberSpan: undefined, portion: portionOf({ text: mark[1], start: at, end: at + mark[1].length + 2 }), start: it.start });
+      setKind('paragraph');
+      addBodyLine(line, it.start, it.end);
+      return;
+    }
     setKind('text');
     addBodyLine(line, it.start, it.end);
   }
@@ -758,6 +807,12 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
     const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: preview.slice(0, PREVIEW_CHARS), subparagraphs: subs };
     cable.paragraphs.push(para);
   }
+}
+
+/** Whether `(X)` continues the lettered subparagraphs `(A)`, `(B)`... of a paragraph. */
+function continuesLetters(para: ParaBuild | undefined, label: string): boolean {
+  const last = para?.subs.filter((s) => s.style === 'letter' && s.label.startsWith('(')).pop();
+  return !!last && last.label.charCodeAt(1) + 1 === label.charCodeAt(1);
 }
 
 function lastNumber(paras: ParaBuild[]): number | undefined {

@@ -189,8 +189,10 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
         if (lastWord && nearPrecedence(lastWord[1])) pm = lastWord;
       }
       const designationRaw = pm ? body.slice(0, pm.index) : body;
-      const person = /[a-z]/.test(designationRaw) && designationRaw.includes(',');
-      let designation = person ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
+      // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
+      const mixed = /[a-z]/.test(designationRaw);
+      const person = mixed && designationRaw.includes(',');
+      let designation = mixed ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
       const placeFirst = /^(.+?),\s*([A-Z]+)$/.exec(designation);
       if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
       out.push({
@@ -205,6 +207,34 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
         person,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Splits the addressees of a draft form's precedence-first line (`ROUTINE
+ * ALDAC, DAMASCUS`) at its commas; each takes the precedence that opens the line.
+ */
+export function parseCommaAddressees(v: ValueText, precedence: string, precedenceSpan: Span): Addressee[] {
+  const out: Addressee[] = [];
+  const re = /[^,]+/g;
+  for (let m = re.exec(v.text); m; m = re.exec(v.text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    if (body === '') continue;
+    const from = m.index + lead;
+    const to = from + body.length;
+    out.push({
+      start: v.spanStart(from), end: v.spanEnd(from, to),
+      designation: normalDesignation(body),
+      designationSpan: v.span(from, to),
+      text: body,
+      precedence: precedence.split(/\s+/),
+      precedenceSpan,
+      serial: undefined,
+      offices: undefined,
+      person: false,
+    });
   }
   return out;
 }

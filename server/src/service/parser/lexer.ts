@@ -25,7 +25,7 @@ export type Item =
   | { k: 'drafting'; start: number; end: number }
   | { k: 'routing'; start: number; end: number }
   | { k: 'dtg'; start: number; end: number; dtg: Dtg }
-  | { k: 'address'; start: number; end: number; which: AddressKind; labelEnd: number; labelled: boolean }
+  | { k: 'address'; start: number; end: number; which: AddressKind; labelEnd: number; labelled: boolean; precedenceFirst?: boolean }
   | { k: 'section'; start: number; end: number; part: number; of: number; wordsEnd: number; post?: { text: string; start: number; end: number }; serial?: { text: string; start: number; end: number } }
   | { k: 'eo'; start: number; end: number; labelEnd: number; label: string }
   | { k: 'tags'; start: number; end: number; labelEnd: number }
@@ -182,6 +182,8 @@ const REF = /(REFS?|REFTELS?|REFERENCES?)(?:[ \t]*[:;])?(?=[ \t]|$)/y;
 const REFERENCE_FIELD = /Reference[ \t]*:/y;
 const CLASSIFIED_BY = /CLASSIFIED[ \t]+BY\b[ \t]*:?|Classified[ \t]+By[ \t]*:/y;
 const SECTION = /SECTION[ \t]+(\d{1,3})[ \t]+OF[ \t]+(\d{1,3})(?![\d])/y;
+/** `Date/DTG`, and what OCR makes of its slash (`Date!DTG`, `DatelDTG`) and of its T (`Date/DIG`). */
+export const DATE_LABEL = /^Date[\/!lI1|]D[TI1]G$|^DTG$/;
 const MESSAGING_LABEL = /(MRN|Date[\/!lI1|]D[TI1]G|DTG|From|Action|Info|XMT|Captions|Pass Line|Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|Action Office|Info Office|Reason|Declassify On)[ \t]*:/y;
 const PARAGRAPH = /(\d{1,3})[ \t]?\.(?=[ \t]|\(|$)/y;
 /** A portion mark, or what OCR left of one (`(513U)`): the builder decides whether it names a level. */
@@ -297,7 +299,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   }
   if ((c === 'D' || c === 'A' || c === 'C' || c === 'R') && (m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
   if (first && (c === 'F' || c === 'I' || c === 'P' || c === 'R' || c === 'N') && (m = sticky(PRECEDENCE_FIRST, line, p))) {
-    return whole({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p, labelled: false });
+    return whole({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p + m[0].trimEnd().length, labelled: false, precedenceFirst: true });
   }
   if ((c === 'F' || c === 'T' || c === 'I' || c === 'X') && (m = sticky(ADDRESS, line, p))) {
     const which: AddressKind = m[1] === 'FM' ? 'from' : (m[1].toLowerCase() as AddressKind);

@@ -34,7 +34,7 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
   }
 
   const ranges = segmentCables(text, lexed, options.assumeCable ?? false);
-  const cables: Cable[] = ranges.map((r, i) => buildCable(text, lexed, r.startLine, r.endLine, i, lineKinds));
+  const cables: Cable[] = ranges.map((r, i) => buildCable(text, lexed, r, i, lineKinds));
 
   const segments: Segment[] = [];
   const outside = (from: number, to: number) => {
@@ -42,11 +42,12 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
     segments.push({ kind: 'outside', start: lines.starts[from], end: lines.ends[to], startLine: from, endLine: to, cable: undefined });
   };
   let next = 0;
-  for (const c of cables) {
-    outside(next, c.startLine - 1);
-    segments.push({ kind: 'cable', start: lines.starts[c.startLine], end: lines.ends[c.endLine], startLine: c.startLine, endLine: c.endLine, cable: c });
-    next = c.endLine + 1;
-  }
+  cables.forEach((c, i) => {
+    const r = ranges[i];
+    outside(next, r.segmentStart - 1);
+    segments.push({ kind: 'cable', start: lines.starts[r.segmentStart], end: lines.ends[r.segmentEnd], startLine: r.segmentStart, endLine: r.segmentEnd, cable: c });
+    next = r.segmentEnd + 1;
+  });
   outside(next, n - 1);
   return { text, lines, lineKinds, segments, cables };
 }

@@ -6,12 +6,14 @@
  * A cable ends at NNNN, at an email header, before the next cable, or at its
  * last line of content; release stamps and blank lines after that are outside.
  */
-import type { Item, LexedLine } from './lexer';
+import { DATE_LABEL, type Item, type LexedLine } from './lexer';
 
-/** Line range of one cable, inclusive. */
+/** Line range of one cable, inclusive: its content, and its segment (the content plus the release stamps printed on its first and last page). */
 export interface CableRange {
   startLine: number;
   endLine: number;
+  segmentStart: number;
+  segmentEnd: number;
 }
 
 /** What a line holds that matters to segmentation, as bits (a line is tested a dozen times; bits cost nothing). */
@@ -52,7 +54,7 @@ function keysOf(items: Item[], text: string): number {
       case 'field':
         if (it.label === 'MRN') keys.add('mrn');
         else if (/^(Action Office|Info Office)$/.test(it.label)) keys.add('office');
-        else if (/^Date\/D/.test(it.label) || it.label === 'DTG') keys.add('dtg');
+        else if (DATE_LABEL.test(it.label)) keys.add('dtg');
         else if (/^(Dissemination Rule|Action Post)$/.test(it.label)) keys.add('trailer-end');
         break;
       case 'paragraph': keys.add('para'); break;
@@ -77,7 +79,7 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
   let fallbackCandidate = false;
 
   const close = (endLine: number) => {
-    if (cur) out.push({ startLine: cur.start, endLine: Math.max(cur.start, endLine) });
+    if (cur) out.push({ startLine: cur.start, endLine: Math.max(cur.start, endLine), segmentStart: cur.start, segmentEnd: Math.max(cur.start, endLine) });
     cur = undefined;
   };
   const open = (start: number, keys: number) => {
@@ -148,6 +150,11 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
     }
     if (items[0].k === 'marking' && items[0].sbuOnly) continue;
     seenContent = true;
+    // NNNN ends a message: a classification line before it belonged to that message, not to the next.
+    if (keys & K.end) {
+      pendingOutside = undefined;
+      continue;
+    }
     if (keys & STARTS) {
       open(pendingOutside ?? i, keys);
       cur!.lastContent = i;
@@ -172,9 +179,34 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
     while (first < lines.length && !isContent(lines[first])) first++;
     let last = lines.length - 1;
     while (last > first && !isContent(lines[last])) last--;
-    if (first < lines.length) out.push({ startLine: first, endLine: last });
+    // Nothing of a message comes after its NNNN.
+    for (let i = first; i < last; i++) {
+      if (lines[i].items[0]?.k === 'end') {
+        last = i;
+        break;
+      }
+    }
+    if (first < lines.length) out.push({ startLine: first, endLine: last, segmentStart: first, segmentEnd: last });
   }
-  return out;
+  return withStamps(out, lines);
+}
+
+/**
+ * Widens each cable's segment over the release stamps printed just above and
+ * below it (blank lines between are fine): they are the stamps of the cable's
+ * own first and last page, and they tell that the copy is a release.
+ */
+function withStamps(ranges: CableRange[], lines: LexedLine[]): CableRange[] {
+  const stamp = (i: number) => lines[i].items[0]?.k === 'stamp';
+  const blank = (i: number) => lines[i].items.length === 0;
+  let floor = 0;
+  ranges.forEach((r, k) => {
+    for (let i = r.startLine - 1; i >= floor && (stamp(i) || blank(i)); i--) if (stamp(i)) r.segmentStart = i;
+    const ceiling = k + 1 < ranges.length ? ranges[k + 1].startLine - 1 : lines.length - 1;
+    for (let i = r.endLine + 1; i <= ceiling && (stamp(i) || blank(i)); i++) if (stamp(i)) r.segmentEnd = i;
+    floor = r.segmentEnd + 1;
+  });
+  return ranges;
 }
 
 function lineText(line: LexedLine, text: string): string {

@@ -7,7 +7,7 @@ export const addresseeMissing: Rule = {
   defaultSeverity: 'error',
   check({ cable }) {
     const out: Finding[] = [];
-    const label = (kind: 'from' | 'to') => cable.addressLabels.find((l) => l.kind === kind && l.span.end > l.span.start);
+    const label = (kind: 'from' | 'to') => cable.addressLabels.find((l) => l.kind === kind && !l.implied && l.span.end > l.span.start);
     const fm = label('from');
     const to = label('to');
     const messaging = cable.layout === 'messaging';

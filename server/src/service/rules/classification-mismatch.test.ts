@@ -123,6 +123,33 @@ test('in a printed telegram the text header is the overall classification, and b
   );
 });
 
+test('a messaging-system cable bannered UNCLASSIFIED with a (C) paragraph is flagged on its top banner', () => {
+  const text = cable`
+    UNCLASSIFIED
+
+    MRN: 11 CAIRO 1234
+    Date/DTG: Mar 03, 2011 / 031406Z MAR 11
+    From: AMEMBASSY CAIRO
+    Action: WASHDC, SECSTATE IMMEDIATE
+    E.O.: 13526
+    TAGS: PGOV, PREL, EG
+    Captions: SIPDIS
+    Subject: Egypt: Army Council Meets Opposition
+
+    1. (U) The Supreme Council met opposition leaders on March 2.
+
+    2. (C) Embassy contacts said the council will name a new cabinet.
+
+    Signature: Scobey
+
+    UNCLASSIFIED
+  `;
+  assert.deepEqual(
+    lintWith(RULE, text).map((s) => [s.line, s.column, s.endColumn, s.text, s.message]),
+    [[1, 1, 13, 'UNCLASSIFIED', 'The overall classification UNCLASSIFIED is lower than the highest portion mark, (C) on paragraph 2: mark the cable CONFIDENTIAL or lower that portion.']],
+  );
+});
+
 test('a classification statement that differs from the text header is flagged', () => {
   const text = cable`
     SECRET

@@ -91,7 +91,7 @@ test('a printed telegram that starts at paragraph 2 and repeats 3, as BRUSSELS 0
   assert.deepEqual(
     lintWith(RULE, text).map((s) => [s.line, s.column, s.endColumn, s.text, s.message]),
     [
-      [21, 1, 2, '2', 'Paragraph numbering starts at 2: the first numbered paragraph is 1, so this one should be 1.'],
+      [21, 1, 2, '2', 'Paragraph numbering starts at 2: the first numbered paragraph is 1.'],
       [25, 1, 2, '3', 'Paragraph 3 repeats the number of the paragraph before it: this one should be 4.'],
     ],
   );

@@ -13,7 +13,7 @@ export const paragraphNumbering: Rule = {
     numbered.forEach((p, i) => {
       const prev = numbered[i - 1];
       if (!prev) {
-        if (start.expected !== undefined && p.number !== start.expected) out.push({ range: p.numberSpan, message: `Paragraph numbering starts at ${p.number}: ${start.why}, so this one should be ${start.expected}.` });
+        if (start.expected !== undefined && p.number !== start.expected) out.push({ range: p.numberSpan, message: `Paragraph numbering starts at ${p.number}: ${start.why}.` });
         return;
       }
       if (p.number === prev.number + 1) return;
@@ -59,7 +59,7 @@ function firstNumber(cable: Cable, all: readonly Cable[]): { expected: number | 
   const before = all.filter((c) => c.index < cable.index && c.section && c.section.part === sec.part - 1 && k !== undefined && key(c) === k).pop();
   const last = before ? numberedOf(before).pop() : undefined;
   if (!last) return { expected: undefined, why: '' };
-  return { expected: last.number + 1, why: `section ${sec.part} carries on from section ${sec.part - 1}, which ended at paragraph ${last.number}` };
+  return { expected: last.number + 1, why: `section ${sec.part} carries on from section ${sec.part - 1}, which ended at paragraph ${last.number}, so this one should be ${last.number + 1}` };
 }
 
 /** Each level of subparagraphs (letters, numbers, numbers under a letter) runs from 1 (A) in steps of one. */

@@ -11,6 +11,8 @@ export const tagsMissing: Rule = {
     if (cable.tags || !showsHeader(cable) || beforeTags(cable)) return [];
     const anchor = cable.eo ?? cable.subject ?? cable.textHeader ?? cable.mrn ?? cable;
     const where = cable.eo ? 'after the E.O. line' : cable.subject ? 'before the SUBJECT line' : 'in the header';
-    return [{ range: lineSpanAt(text, anchor.start), message: `This cable has no TAGS line: every cable since 1 March 1973 carries one, e.g. 'TAGS: PREL, PGOV' ${where}.` }];
+    // The workhorse codes of the cable's era: PFOR and PINT in the 1970s, PREL and PGOV later.
+    const example = cable.date && cable.date.year < 1980 ? 'PFOR, PINT' : 'PREL, PGOV';
+    return [{ range: lineSpanAt(text, anchor.start), message: `This cable has no TAGS line: every cable since 1 March 1973 carries one, e.g. 'TAGS: ${example}' ${where}.` }];
   },
 };

@@ -1,0 +1,210 @@
+/**
+ * The command line as users run it: the built `dist/cli.js` in a child
+ * process, its output, and its exit status.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+const CLI = path.join(CABLEWRIGHT_ROOT, 'dist/cli.js');
+const SAMPLE = path.join(CABLEWRIGHT_ROOT, 'samples/released-1994-brussels-03953.txt');
+
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'cablewright-cli-'));
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(work, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+const FLAWED = `CONFIDENTIAL
+
+FM AMEMBASSY BRUSSELS
+TO SECSTATE WASHDC IMMEDIATE
+
+E.O. 12356: DECL: OADR
+TAGS: PREL,, PGOV, BE
+SUBJECT: BELGIAN VIEWS ON UNAMIR
+
+1. (C) THE MINISTER CALLED.
+
+CONFIDENTIAL
+`;
+
+describe('cablewright lint', () => {
+  test('stylish output lists each problem with its position, and warnings alone exit 0', () => {
+    const r = run(['lint', SAMPLE]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /released-1994-brussels-03953\.txt\n {2}29:1 +warning +Paragraph numbering starts at 2: the first numbered paragraph is 1\. +paragraph-numbering\n/);
+    assert.match(r.stdout, /41:30 +warning +'Í' \(U\+00CD\) is outside the telegraphic character set: write 'I'\. +non-ascii/);
+    assert.match(r.stdout, /✖ 3 problems \(0 errors, 3 warnings\)/);
+  });
+
+  test('an error exits 1, and --format json is ESLint-shaped with 1-based positions', () => {
+    const p = file('flawed.cable', FLAWED);
+    const r = run(['lint', '--format', 'json', p]);
+    assert.equal(r.status, 1);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.length, 1);
+    assert.equal(report[0].filePath, p);
+    assert.equal(report[0].errorCount, 1);
+    assert.deepEqual(report[0].messages, [
+      { ruleId: 'tags-malformed', severity: 2, message: 'Empty TAGS entry (a doubled, leading or trailing comma): separate codes with a single comma.', line: 7, column: 12, endLine: 7, endColumn: 13 },
+    ]);
+  });
+
+  test('--quiet reports errors only', () => {
+    const r = run(['lint', '--quiet', '--format', 'json', SAMPLE]);
+    assert.equal(r.status, 0);
+    assert.deepEqual(JSON.parse(r.stdout)[0].messages, []);
+  });
+
+  test('--format sarif is SARIF 2.1.0 with rules, levels and UTF-16 regions', () => {
+    const r = run(['lint', '--format', 'sarif', SAMPLE]);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0];
+    assert.equal(run0.tool.driver.name, 'cablewright');
+    assert.equal(run0.columnKind, 'utf16CodeUnits');
+    assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'tags-unknown'));
+    const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'non-ascii');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 41, startColumn: 30, endLine: 41, endColumn: 31 });
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'non-ascii');
+  });
+
+  test('a directory is searched for cable files, and standard input is read with -', () => {
+    const dir = path.join(CABLEWRIGHT_ROOT, 'samples');
+    const r = run(['lint', '--format', 'json', dir]);
+    const files = JSON.parse(r.stdout).map((x: { filePath: string }) => path.basename(x.filePath));
+    assert.ok(files.includes('released-1994-brussels-03953.txt') && files.some((f: string) => f.endsWith('.cable')), files.join(','));
+    const stdin = run(['lint', '--format', 'json', '-'], FLAWED);
+    assert.equal(stdin.status, 1);
+    assert.equal(JSON.parse(stdin.stdout)[0].filePath, '<stdin>');
+  });
+
+  test('an unreadable path gets a one-line reason, exit 2, and the other files are still linted', () => {
+    const r = run(['lint', '--format', 'json', path.join(work, 'no-such-file.txt'), SAMPLE]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no-such-file\.txt: no such file or directory\n/);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+
+  test('a binary file is skipped with a message and exit 2', () => {
+    const p = file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const r = run(['lint', '--format', 'json', p]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /image\.txt: binary file \(not text\), skipped\n/);
+    assert.deepEqual(JSON.parse(r.stdout)[0].messages.map((m: { fatal: boolean; ruleId: null }) => [m.fatal, m.ruleId]), [[true, null]]);
+  });
+
+  test('an empty file is clean', () => {
+    const r = run(['lint', file('empty.cable', '')]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '');
+  });
+
+  test('bytes that are not UTF-8 are read as Windows-1252, and the accent is found', () => {
+    const p = file('latin1.cable', Buffer.concat([Buffer.from(FLAWED.replace('TAGS: PREL,, PGOV', 'TAGS: PREL, PGOV').replace('CALLED.', 'CALLED ')), Buffer.from([0x4d, 0x49, 0x4e, 0x49, 0x4d, 0xcd, 0x5a, 0x45, 0x0a])]));
+    const r = run(['lint', '--format', 'json', p]);
+    assert.match(r.stderr, /not valid UTF-8; read as Windows-1252/);
+    const messages = JSON.parse(r.stdout)[0].messages;
+    assert.deepEqual(messages.map((m: { ruleId: string; line: number; column: number }) => [m.ruleId, m.line, m.column]), [['non-ascii', 13, 6]]);
+  });
+
+  test('UTF-16 with a byte-order mark is decoded', () => {
+    const body = Buffer.from(FLAWED, 'utf16le');
+    const r = run(['lint', '--format', 'json', file('utf16.cable', Buffer.concat([Buffer.from([0xff, 0xfe]), body]))]);
+    assert.equal(JSON.parse(r.stdout)[0].messages[0].ruleId, 'tags-malformed');
+  });
+
+  test('a line of a megabyte and a hundred thousand blank lines are read without trouble', () => {
+    const long = `CONFIDENTIAL\nE.O. 12356: DECL: OADR\nTAGS: PREL, BE\nSUBJECT: LONG\n\n1. (C) ${'WORD '.repeat(210000)}\n\nCONFIDENTIAL\n`;
+    assert.equal(run(['lint', file('long.cable', long)]).status, 0);
+    assert.equal(run(['lint', file('blank.cable', '\n'.repeat(100000))]).status, 0);
+  });
+});
+
+describe('bad usage', () => {
+  for (const [args, reason] of [
+    [[], /no command given/],
+    [['frobnicate', SAMPLE], /unknown command 'frobnicate'/],
+    [['lint'], /no PATH given/],
+    [['lint', '--format', 'xml', SAMPLE], /--format xml is not one of stylish, json, sarif for lint/],
+    [['extract', '--quiet', SAMPLE], /--quiet applies to lint only/],
+    [['lint', '--frob', SAMPLE], /Unknown option '--frob'/],
+  ] as [string[], RegExp][]) {
+    test(`cablewright ${args.join(' ')} exits 2 with a reason and the usage`, () => {
+      const r = run(args);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, reason);
+      assert.match(r.stderr, /Usage: cablewright <command>/);
+    });
+  }
+
+  test('--help and --version answer and exit 0', () => {
+    assert.match(run(['--help']).stdout, /^Usage: cablewright <command>/);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('cablewright extract', () => {
+  test('json: one record per cable, with the fields historians index', () => {
+    const r = run(['extract', SAMPLE]);
+    assert.equal(r.status, 0);
+    const [rec] = JSON.parse(r.stdout);
+    assert.equal(rec.index, 0);
+    assert.equal(rec.startLine, 7);
+    assert.equal(rec.endLine, 47);
+    assert.equal(rec.classification, 'CONFIDENTIAL');
+    assert.equal(rec.dtg, '081037Z APR 94');
+    assert.equal(rec.date, '1994-04-08T10:37:00Z');
+    assert.equal(rec.precedence, 'NIACT IMMEDIATE');
+    assert.equal(rec.from, 'AMEMBASSY BRUSSELS');
+    assert.deepEqual(rec.to, ['SECSTATE WASHDC']);
+    assert.equal(rec.info.length, 13);
+    assert.equal(rec.eo, '12356: DECL: OADR');
+    assert.deepEqual(rec.tags, ['PGOV', 'PREL', 'PHUM', 'PREF', 'KDEM', 'RW', 'BY', 'BE']);
+    assert.equal(rec.subject, 'CLAES ASKS SYG FOR CHANGE IN UNAMIR MANDATE; ASKS FOR USG VIEWS AND SUPPORT');
+    assert.deepEqual(rec.refs, ['JOHNSON MCCULLEY TELCON OF 4/8']);
+    assert.deepEqual(rec.paragraphs.map((p: { number: number | null }) => p.number), [null, 2, 3, 3, 4, 5]);
+    assert.equal(rec.signature, 'BLINKEN');
+  });
+
+  test('jsonl: one JSON object per line; csv: a header and RFC 4180 rows', () => {
+    const two = file('two.cable', `${FLAWED}\n${FLAWED.replace('BRUSSELS', 'PARIS')}`);
+    const jsonl = run(['extract', '--format', 'jsonl', two]).stdout.trimEnd().split('\n');
+    assert.deepEqual(jsonl.map((l) => JSON.parse(l).from), ['AMEMBASSY BRUSSELS', 'AMEMBASSY PARIS']);
+    const csv = run(['extract', '--format', 'csv', two]).stdout.split('\r\n');
+    assert.equal(csv[0], 'file,index,startLine,endLine,classification,caveats,dtg,date,precedence,from,to,info,eo,tags,subject,refs,paragraphs,signature');
+    assert.match(csv[1], /,0,1,12,CONFIDENTIAL,,,,IMMEDIATE,AMEMBASSY BRUSSELS,SECSTATE WASHDC,,12356: DECL: OADR,PREL; PGOV; BE,BELGIAN VIEWS ON UNAMIR,,"\[{""number"":1,""marking"":""C"",""line"":10}\]",$/);
+  });
+});
+
+describe('cablewright outline', () => {
+  test('text: the subject as the cable, with its header fields and paragraphs', () => {
+    const r = run(['outline', SAMPLE]);
+    assert.equal(r.status, 0);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'CLAES ASKS SYG FOR CHANGE IN UNAMIR MANDATE; ASKS FOR USG VIEWS AND SUPPORT  [CONFIDENTIAL · 8 Apr 1994 · BRUSSELS 03953]  (L7-47)');
+    assert.ok(lines.includes('  E.O. 12356: DECL: OADR  (L19)'));
+    assert.ok(lines.includes('  5. BUJUMBURA AND KIGALI MINIMÍZE CONSIDERED.  (L41)'));
+    assert.ok(lines.includes('  Signature: BLINKEN  (L43)'));
+  });
+
+  test('json: nodes with kinds, names and 1-based ranges', () => {
+    const [doc] = JSON.parse(run(['outline', '--format', 'json', SAMPLE]).stdout);
+    const cable = doc.outline[0];
+    assert.equal(cable.kind, 'cable');
+    assert.deepEqual(cable.range.start, { line: 7, column: 1 });
+    const para = cable.children.find((c: { name: string }) => c.name.startsWith('4.'));
+    assert.deepEqual([para.kind, para.range.start.line, para.range.end.line], ['paragraph', 35, 39]);
+  });
+});
