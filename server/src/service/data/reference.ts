@@ -136,16 +136,30 @@ export class ReferenceData {
   }
 
   /** Codes valid in `era` nearest a code (OCR-aware), best first. */
-  nearestTags(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, limit = 3, assumeYear?: number): TagInfo[] {
+  nearestTags(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, limit = 3, assumeYear?: number, anyLength = false): TagInfo[] {
     const era = eraOf(date, assumeYear);
-    return this.memo(`t|${era.id}|${limit}|${code}`, () => {
+    return this.memo(`t|${era.id}|${limit}|${anyLength}|${code}`, () => {
       let pool = this.eraPools.get(era.id);
       if (!pool) {
         pool = this.tags.filter((t) => t.kind !== 'geographic' || era.geographic.includes(t.table));
         this.eraPools.set(era.id, pool);
       }
-      return nearest(code.toUpperCase(), pool, (t) => t.code, code.length <= 2 ? 1 : 2, limit);
+      // Same length only (unless the length itself is wrong): a subject code is four letters, a country two,
+      // and an organisation code is no better guess for either.
+      const upper = code.toUpperCase();
+      const candidates = anyLength ? pool.filter((t) => t.code.length === 2 || t.code.length === 4) : pool.filter((t) => t.code.length === upper.length);
+      return nearest(upper, candidates, (t) => t.code, 1, limit);
     }) as TagInfo[];
+  }
+
+  /** The geographic codes of `date`'s era for the country a code names in another era (`DE`, Germany in GENC, is `GM` in FIPS 10-4). */
+  sameCountry(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, assumeYear?: number): TagInfo[] {
+    const era = eraOf(date, assumeYear);
+    const country = (t: TagInfo) => t.description.replace(/\s*[([].*$/, '').trim().toLowerCase();
+    const names = new Set(this.tagRows(code).filter((t) => t.kind === 'geographic').map(country));
+    // The era's latest table first (GM, unified Germany, before GE and GW of the 1970s).
+    const rank = (t: TagInfo) => -era.geographic.indexOf(t.table);
+    return this.tags.filter((t) => t.kind === 'geographic' && t.code !== code && era.geographic.includes(t.table) && names.has(country(t))).sort((a, b) => rank(a) - rank(b));
   }
 
   private memo(key: string, compute: () => readonly (TagInfo | PostInfo)[]): readonly (TagInfo | PostInfo)[] {

@@ -848,10 +848,14 @@ function assignMarkingRoles(cable: Cable, statements: Marking[]) {
   for (const p of cable.paragraphs) if (p.end > bodyEnd) bodyEnd = p.end;
   for (const f of cable.fields) if (f.end > bodyEnd) bodyEnd = f.end;
   const list = cable.markings;
-  for (let i = 0; i < list.length; i++) {
-    const m = list[i];
-    if (m.role !== 'banner') continue;
-    if (m.start < firstHeader && !list.slice(0, i).some((x) => x.role === 'top')) m.role = 'top';
+  let topSeen = false;
+  for (const m of list) {
+    if (m.role === 'top') topSeen = true;
+    if (m.role !== 'banner' || topSeen) continue;
+    if (m.start < firstHeader) {
+      m.role = 'top';
+      topSeen = true;
+    }
   }
   const after = list.filter((m) => m.role === 'banner' && m.start > bodyEnd);
   if (after.length && (cable.paragraphs.length || cable.signature)) after[after.length - 1].role = 'closing';

@@ -111,20 +111,24 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
       if (cur.trailerDone && !cur.awaitValue && k0 === 'text' && lines[i].indentEnd - lines[i].start < 8) {
         close(cur.lastContent);
       } else {
-        const restart = ((keys & K.page1) !== 0 && (cur.has & BEFORE_PAGE1) !== 0) || (keys & REPEATS & cur.has) !== 0;
-        if (restart) {
+        const repeated = ((keys & K.page1) !== 0 && (cur.has & BEFORE_PAGE1) !== 0 ? K.page1 : 0) | (keys & REPEATS & cur.has);
+        if (repeated) {
           let start = i;
           for (let j = i - 1; j > cur.start; j--) {
             const it = lines[j].items;
             if (it.length === 0 || it[0].k === 'stamp' || it[0].k === 'pageNumber') continue;
             if (it[0].k === 'marking' && it[0].sbuOnly) continue;
-            if (it[0].k === 'marking') start = j;
+            // A banner that itself carries the repeated header (`CONFIDENTIAL PAGE 01`) belongs to the cable before.
+            if (it[0].k === 'marking' && (keysOf(it, text) & repeated) === 0) start = j;
             break;
           }
           let last = start - 1;
           while (last > cur.start && !isContent(lines[last])) last--;
           close(last);
-          open(start, keys);
+          // The new cable has seen what the lines it took over hold (a banner can carry PAGE 01 itself).
+          let seen = keys;
+          for (let j = start; j < i; j++) seen |= keysOf(lines[j].items, text);
+          open(start, seen);
           cur!.lastContent = i;
           continue;
         }

@@ -65,7 +65,7 @@ function codeProblems(e: TagEntry, reference: ReferenceData): Finding[] {
     });
   }
   if (wrongLength(e.text, reference)) {
-    const near = reference.nearestTags(e.text.toUpperCase(), undefined);
+    const near = reference.nearestTags(e.text.toUpperCase(), undefined, 3, undefined, true);
     const hint = near.length ? `; nearest known: ${orList(near.map((t) => t.code))}` : '';
     out.push({
       range: e,

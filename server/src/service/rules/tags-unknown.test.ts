@@ -70,16 +70,16 @@ test('GM in a 1975 telegram is flagged: the 1974 handbook has no GM, and the mes
       endColumn: 19,
       text: 'GM',
       message:
-        "TAGS code 'GM' is not in the subject, program, organisation or geographic tables of the 1974 TAGS handbook (FIPS 10 country codes); it is Germany (unified) in the fips-1990s-2000s table and Gambia in the current-genc table; nearest: BM (Burma), CM (Cameroon) or DM (Dahomey (Benin)).",
+        "TAGS code 'GM' is not in the subject, program, organisation or geographic tables of the 1974 TAGS handbook (FIPS 10 country codes); it is Germany (unified) in the fips-1990s-2000s table and Gambia in the current-genc table; in this cable's table: GA (Gambia), GE (Germany (East)) or GW (Germany (West)).",
     },
   ]);
   const [d] = diagnosticsOf(RULE, text);
   assert.deepEqual(
     d.fixes.map((f) => [f.title, f.preferred]),
     [
-      ['Replace with BM', false],
-      ['Replace with CM', false],
-      ['Replace with DM', false],
+      ['Replace with GA', false],
+      ['Replace with GE', false],
+      ['Replace with GW', false],
     ],
   );
 });
@@ -95,7 +95,7 @@ test('a GENC code in a 2010 cable is flagged, naming the table it belongs to', (
     seen.map((s) => [s.line, s.column, s.text]),
     [[8, 23, 'DE']],
   );
-  assert.match(seen[0].message, /^TAGS code 'DE' is not in .* tables of FIPS 10-4 country codes \(cables of 3 Oct 1990 to 2012\); it is Germany in the current-genc table; nearest: /);
+  assert.match(seen[0].message, /^TAGS code 'DE' is not in .* tables of FIPS 10-4 country codes \(cables of 3 Oct 1990 to 2012\); it is Germany in the current-genc table; in this cable's table: GM \(Germany \(unified\)\), GE \(Germany \(East\)\) or GW \(Germany \(West\)\)\.$/);
 });
 
 test('in a 2022 cable CH (Switzerland) and GM (Gambia) are known, but the FIPS codes IZ and UK are flagged', () => {
@@ -107,8 +107,8 @@ test('in a 2022 cable CH (Switzerland) and GM (Gambia) are known, but the FIPS c
       [8, 31, 33, 'UK'],
     ],
   );
-  assert.match(seen[0].message, /^TAGS code 'IZ' is not in .* tables of the current 5 FAH-3 GENC-based codes \(cables of 2020 on\); it is Iraq in the 1974-handbook table; nearest: /);
-  assert.match(seen[1].message, /^TAGS code 'UK' .*; it is United Kingdom in the 1974-handbook table; nearest: /);
+  assert.match(seen[0].message, /^TAGS code 'IZ' is not in .* tables of the current 5 FAH-3 GENC-based codes \(cables of 2020 on\); it is Iraq in the 1974-handbook table; in this cable's table: IQ \(Iraq\)/);
+  assert.match(seen[1].message, /^TAGS code 'UK' .*; it is United Kingdom in the 1974-handbook table; in this cable's table: GB \(United Kingdom\); nearest: /);
 });
 
 test('a cable of 2013-2019 is judged against both FIPS and GENC codes', () => {
@@ -141,7 +141,7 @@ test('a misspelt subject code is flagged with the nearest codes, and the first f
     seen.map((s) => [s.line, s.column, s.endColumn, s.text]),
     [[4, 7, 11, 'PRLE']],
   );
-  assert.match(seen[0].message, /^TAGS code 'PRLE' is not in .*; nearest: PREL \(External political relations\), /);
+  assert.match(seen[0].message, /^TAGS code 'PRLE' is not in .*; nearest: PREL \(External political relations\)\.$/);
   const [d] = diagnosticsOf(RULE, text);
   assert.equal(d.fixes[0].title, 'Replace with PREL');
   assert.equal(applyFix(text, d.fixes[0]).split('\n')[3], 'TAGS: PREL, GM, NATO');

@@ -17,10 +17,15 @@ export const tagsUnknown: Rule = {
       if ((code.length !== 2 && code.length !== 4) || !/^[A-Z0-9]+$/.test(code)) return;
       const j = reference.judgeTag(code, cable.date, assumeYear);
       if (j.matches.length) return;
-      const near = reference.nearestTags(code, cable.date, 3, assumeYear);
+      // For a country code of another era, the same country's code in this era comes first.
+      const same = reference.sameCountry(code, cable.date, assumeYear);
+      const near = [...same, ...reference.nearestTags(code, cable.date, 3, assumeYear).filter((t) => !same.some((s) => s.code === t.code))].slice(0, 3);
       let message = `TAGS code '${code}' is not in the subject, program, organisation or geographic tables of ${j.era.label}`;
+      const described = (t: { code: string; description: string }) => `${t.code} (${t.description.replace(/\s*\[.*\]$/, '')})`;
       if (j.elsewhere.length) message += `; it is ${j.elsewhere.map((r) => `${r.description.replace(/\s*\[.*\]$/, '')} in the ${r.table} table`).join(' and ')}`;
-      if (near.length) message += `; nearest: ${orList(near.map((t) => `${t.code} (${t.description.replace(/\s*\[.*\]$/, '')})`))}`;
+      if (same.length) message += `; in this cable's table: ${orList(same.map(described))}`;
+      const others = near.filter((t) => !same.includes(t));
+      if (others.length) message += `; nearest: ${orList(others.map(described))}`;
       if (codes[i - 1]?.text.toUpperCase() === 'OVIP') message += '; a visitor\'s name goes in parentheses, as OVIP (SURNAME, GIVEN)';
       out.push({
         range: e,
