@@ -359,8 +359,6 @@ export interface Cable extends Span {
   endMarker: Span | undefined;
   /** Every labelled field (messaging-system fields and header fields), in order. */
   fields: Field[];
-  /** Spans of body text, for rules that read prose (non-ASCII, blocks). */
-  bodySpans: Span[];
 }
 
 /** A run of lines that is one cable, or text outside every cable. */

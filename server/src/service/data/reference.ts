@@ -68,7 +68,8 @@ export function deriveShortName(designation: string): string {
 }
 
 function prefixOf(designation: string): string | undefined {
-  const first = designation.split(' ')[0];
+  const space = designation.indexOf(' ');
+  const first = space < 0 ? designation : designation.slice(0, space);
   return POST_PREFIXES.includes(first) ? first : undefined;
 }
 
@@ -86,6 +87,8 @@ export class ReferenceData {
   /** Suggestions are searched once per distinct unknown word: an archive repeats its OCR damage. */
   private readonly nearestMemo = new Map<string, readonly (TagInfo | PostInfo)[]>();
   private readonly eraPools = new Map<string, TagInfo[]>();
+  /** Archives repeat the same few hundred designations: each is normalised once. */
+  private readonly normalised = new Map<string, string>();
 
   constructor(readonly tags: readonly TagInfo[], readonly posts: readonly PostInfo[]) {
     for (const t of tags) {
@@ -155,11 +158,14 @@ export class ReferenceData {
   /** The geographic codes of `date`'s era for the country a code names in another era (`DE`, Germany in GENC, is `GM` in FIPS 10-4). */
   sameCountry(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, assumeYear?: number): TagInfo[] {
     const era = eraOf(date, assumeYear);
-    const country = (t: TagInfo) => t.description.replace(/\s*[([].*$/, '').trim().toLowerCase();
-    const names = new Set(this.tagRows(code).filter((t) => t.kind === 'geographic').map(country));
-    // The era's latest table first (GM, unified Germany, before GE and GW of the 1970s).
-    const rank = (t: TagInfo) => -era.geographic.indexOf(t.table);
-    return this.tags.filter((t) => t.kind === 'geographic' && t.code !== code && era.geographic.includes(t.table) && names.has(country(t))).sort((a, b) => rank(a) - rank(b));
+    return this.memo(`c|${era.id}|${code}`, () => {
+      const country = (t: TagInfo) => t.description.replace(/\s*[([].*$/, '').trim().toLowerCase();
+      const names = new Set(this.tagRows(code).filter((t) => t.kind === 'geographic').map(country));
+      if (names.size === 0) return [];
+      // The era's latest table first (GM, unified Germany, before GE and GW of the 1970s).
+      const rank = (t: TagInfo) => -era.geographic.indexOf(t.table);
+      return this.tags.filter((t) => t.kind === 'geographic' && t.code !== code && era.geographic.includes(t.table) && names.has(country(t))).sort((a, b) => rank(a) - rank(b));
+    }) as TagInfo[];
   }
 
   private memo(key: string, compute: () => readonly (TagInfo | PostInfo)[]): readonly (TagInfo | PostInfo)[] {
@@ -180,12 +186,22 @@ export class ReferenceData {
 
   /** The post of a designation, if known. */
   post(designation: string): PostInfo | undefined {
-    return this.postsByName.get(normalisePost(designation));
+    return this.postsByName.get(this.normal(designation));
   }
 
   /** Whether cablewright can judge a designation: it starts with a State post word (AMEMBASSY, USMISSION...). */
   isCheckable(designation: string): boolean {
-    return prefixOf(normalisePost(designation)) !== undefined;
+    return prefixOf(this.normal(designation)) !== undefined;
+  }
+
+  private normal(designation: string): string {
+    let n = this.normalised.get(designation);
+    if (n === undefined) {
+      if (this.normalised.size > 50000) this.normalised.clear();
+      n = normalisePost(designation);
+      this.normalised.set(designation, n);
+    }
+    return n;
   }
 
   /** Known designations nearest an unknown one, with the same prefix word, best first. */

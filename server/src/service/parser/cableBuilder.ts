@@ -48,10 +48,12 @@ interface ParaBuild {
 }
 
 const PREVIEW_CHARS = 60;
+/** A paragraph's number and portion mark, before its text. */
+const LEAD = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?/;
+/** Whitespace worth collapsing: a run of blanks, or a tab or line break. */
+const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 /** Every block marker holds one of these words: lines without them skip the marker patterns. */
-const BLOCK_WORDS = /SUMMARY|TEXT|QUOTE|COMMENT|FOLLOWS/i;
-/** Last letters of the levels OCR glues to a line's end (CONFIDENTIAL, SECRET, USE, UNCLASSIFIED). */
-const GLUED_LAST = /[LTED]$/;
+const BLOCK_WORDS = /SUMMARY|Summary|summary|TEXT|Text|text|QUOTE|COMMENT|Comment|comment|FOLLOWS|follows/;
 const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
@@ -101,7 +103,6 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     signature: undefined,
     endMarker: undefined,
     fields: [],
-    bodySpans: [],
   };
   let zone: Zone = 'pre';
   let open: OpenField | undefined;
@@ -120,12 +121,18 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
   let headerSeen = false;
   const statementMarks: Marking[] = [];
   // Prose before the last header field is preamble (a form's addressing lines, OCR debris), not body.
-  let lastHeaderLine = -1;
-  for (let j = startLine; j <= endLine; j++) {
-    for (const it of lines[j].items) {
-      if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !MESSAGING_TRAILER.test(it.label)) || (it.k === 'address' && it.labelled)) lastHeaderLine = j;
+  // Only prose in the preamble asks, so it is worked out when first needed.
+  let lastHeader: number | undefined;
+  const lastHeaderLine = (): number => {
+    if (lastHeader !== undefined) return lastHeader;
+    lastHeader = -1;
+    for (let j = startLine; j <= endLine; j++) {
+      for (const it of lines[j].items) {
+        if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !MESSAGING_TRAILER.test(it.label)) || (it.k === 'address' && it.labelled)) lastHeader = j;
+      }
     }
-  }
+    return lastHeader;
+  };
 
   const kindAt = (line: number, kind: LineKind) => {
     lineKinds[line] = kind;
@@ -138,10 +145,11 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     const f = open;
     open = undefined;
     const v = new ValueText(f.pieces, f.labelSpan.end);
-    const trimmedPieces = f.pieces.filter((p) => p.text.trim() !== '');
-    const valueSpans = trimmedPieces.map((p) => span(p.start, p.start + p.text.length));
+    const valueSpans: Span[] = [];
+    for (const p of f.pieces) if (p.text.trim() !== '') valueSpans.push(span(p.start, p.start + p.text.length));
     const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
-    const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value: v.text.replace(/\s+/g, ' ').trim(), valueSpans };
+    const value = MULTI_SPACE.test(v.text) ? v.text.replace(/\s+/g, ' ').trim() : v.text.trim();
+    const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value, valueSpans };
     switch (f.kind) {
       case 'address': {
         const list = f.messaging ? parseMessagingAddressees(v) : f.precedenceFirst ? parseCommaAddressees(v, f.label, f.labelSpan) : parseTelegramAddressees(v);
@@ -158,7 +166,7 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       case 'subject': {
         const lead = v.text.length - v.text.trimStart().length;
         const portion = readPortion(v, lead);
-        cable.subject ??= { ...field, portion };
+        cable.subject ??= { start: field.start, end: field.end, label: field.label, labelSpan: field.labelSpan, value: field.value, valueSpans: field.valueSpans, portion };
         cable.fields.push(field);
         break;
       }
@@ -231,16 +239,16 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
 
   const openField = (kind: OpenField['kind'], line: number, labelStart: number, labelEnd: number, valueEnd: number, lineKind: LineKind, opts: { which?: AddressKind; messaging?: boolean; label?: string; precedenceFirst?: boolean } = {}) => {
     closeField();
-    const lineText = text.slice(lines[line].start, lines[line].end);
-    let vs = labelEnd - lines[line].start;
-    while (vs < lineText.length && /[ \t]/.test(lineText[vs])) vs++;
+    const lineEnd = lines[line].end;
+    const blank = (i: number) => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+    let valueStart = labelEnd;
+    while (valueStart < lineEnd && blank(valueStart)) valueStart++;
     // A messaging-system label keeps its colon apart from the order (`E.O.:`): the colon is the label's.
-    if (kind === 'eo' && /[:;]/.test(lineText[vs] ?? '')) {
-      labelEnd = lines[line].start + vs + 1;
-      vs++;
-      while (vs < lineText.length && /[ \t]/.test(lineText[vs])) vs++;
+    if (kind === 'eo' && valueStart < lineEnd && (text[valueStart] === ':' || text[valueStart] === ';')) {
+      labelEnd = valueStart + 1;
+      valueStart++;
+      while (valueStart < lineEnd && blank(valueStart)) valueStart++;
     }
-    const valueStart = lines[line].start + vs;
     const valueText = valueStart < valueEnd ? text.slice(valueStart, valueEnd) : '';
     const label = opts.label ?? text.slice(labelStart, labelEnd).replace(/[\s:;.]+$/, '');
     open = {
@@ -299,10 +307,9 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     const s = span(from, to);
     p.content.push(s);
     if (p.subs.length) p.subs[p.subs.length - 1].content.push(s);
-    cable.bodySpans.push(s);
     scanBlocks(from, to);
     lastBodyLine = line;
-    lastBodyEnded = /[.:;!?"')\]]\s*$/.test(text.slice(from, to));
+    lastBodyEnded = endsSentence(text, from, to);
     zone = 'body';
   };
 
@@ -354,6 +361,15 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     lineKinds[line] = 'release-stamp';
   }
 
+  // A line's kind is its first item's: setKind writes it once per line.
+  let currentLine = -1;
+  let kindLine = -1;
+  const setKind = (kind: LineKind) => {
+    if (kindLine === currentLine) return;
+    kindAt(currentLine, kind);
+    kindLine = currentLine;
+  };
+
   for (let line = startLine; line <= endLine; line++) {
     const L = lines[line];
     const items = L.items;
@@ -363,11 +379,7 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       if (zone === 'body') lastBodyEnded = true;
       continue;
     }
-    let first = true;
-    const setKind = (kind: LineKind) => {
-      if (first) kindAt(line, kind);
-      first = false;
-    };
+    currentLine = line;
     for (let n = 0; n < items.length; n++) {
       const it = items[n];
       switch (it.k) {
@@ -691,13 +703,13 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       if (mode === 'drafting') return setKind('drafting');
       if (/^[A-Z0-9\/ &-]+\s+FOR\s+\S/.test(t) && (cable.textHeader || headerSeen)) return setKind('pass-line');
       if (/^[A-Z][A-Z0-9\/-]*(-[A-Z]+)?:[A-Z]/.test(t) || /^\d{1,2}\/\d{1,2}\/\d{2,4}\s+[\d-]+$/.test(t) || /^(APPR|DRAFT|CLR \d*|INITIALS)\s*:?/.test(t)) return setKind('drafting');
-      if (!headerSeen && !cable.textHeader && !messaging && line > lastHeaderLine) {
+      if (!headerSeen && !cable.textHeader && !messaging && line > lastHeaderLine()) {
         // Before any header a line of prose is still part of the cable (a draft without header fields).
         addBody(line, it.start, it.end);
         return setKind('text');
       }
       if (cable.textHeader && !headerSeen) return setKind('pass-line');
-      if (line <= lastHeaderLine) return setKind('text');
+      if (line <= lastHeaderLine()) return setKind('text');
     }
     closeField();
     if (zone === 'trailer') {
@@ -722,7 +734,9 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
 
   /** Adds a body line, splitting off a level that OCR glued to the end of a page's last line (`... LIKE US TO CONFIDENTIAL`). */
   function addBodyLine(line: number, from: number, to: number) {
-    const glued = GLUED_LAST.test(text.slice(to - 1, to)) ? /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to)) : null;
+    const last = text.charCodeAt(to - 1);
+    // Only a line ending in L, T, E or D can end in a level (CONFIDENTIAL, SECRET, USE, UNCLASSIFIED).
+    const glued = last === 76 || last === 84 || last === 69 || last === 68 ? /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to)) : null;
     if (glued && nextIsPageBreak(line)) {
       const at = from + glued.index + 1;
       const mm = readMarking(text.slice(at, to));
@@ -758,13 +772,12 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
     const s = last.content[last.content.length - 1];
     const t = text.slice(s.start, s.end).trim();
     const before = last.content[last.content.length - 2];
-    const separated = /[.!?"')]\s*$/.test(text.slice(before.start, before.end)) || lineOf(lines, s.start) - lineOf(lines, before.end) > 1;
+    const separated = /[.!?"')]\s*$/.test(text.slice(before.start, before.end)) || lineOf(lines, s.start, startLine, cable.endLine) - lineOf(lines, before.end, startLine, cable.endLine) > 1;
     if (separated && /^[A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,2}$/.test(t) && t.length <= 30 && !/\.$/.test(t)) {
       last.content.pop();
       if (last.subs.length) last.subs[last.subs.length - 1].content = last.subs[last.subs.length - 1].content.filter((c) => c !== s);
-      cable.bodySpans = cable.bodySpans.filter((b) => b !== s);
       cable.signature = { start: s.start, end: s.end, label: '', labelSpan: { start: s.start, end: s.start }, value: t, valueSpans: [s] };
-      for (let j = startLine; j < lines.length; j++) {
+      for (let j = startLine; j <= cable.endLine; j++) {
         if (lines[j].start <= s.start && s.start <= lines[j].end) {
           lineKinds[j] = 'signature';
           break;
@@ -797,14 +810,17 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
     }
     // The preview is read after the signature came off, from the paragraph's own text (before its first subparagraph),
     // and starts after the number and portion mark.
-    const own = p.subs.length ? p.content.filter((c) => c.start < p.subs[0].start) : p.content;
+    const ownEnd = p.subs.length ? p.subs[0].start : Infinity;
     let preview = '';
-    for (const c of own) {
-      if (preview.length >= PREVIEW_CHARS) break;
-      preview = `${preview} ${text.slice(c.start, c.end)}`;
+    for (const c of p.content) {
+      if (preview.length >= PREVIEW_CHARS + 20 || c.start >= ownEnd) break;
+      preview = `${preview} ${text.slice(c.start, Math.min(c.end, c.start + PREVIEW_CHARS + 20))}`;
     }
-    preview = preview.replace(/\s+/g, ' ').trim().replace(/^\d{1,3}\s?\.\s*/, '').replace(/^['`]?\([A-Z0-9/ ]{1,12}\)\s*/, '');
-    const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: preview.slice(0, PREVIEW_CHARS), subparagraphs: subs };
+    preview = (MULTI_SPACE.test(preview) ? preview.replace(/\s+/g, ' ') : preview).trim();
+    // Without the number and portion mark.
+    const lead = LEAD.exec(preview);
+    if (lead) preview = preview.slice(lead[0].length);
+    const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: clip(preview, PREVIEW_CHARS), subparagraphs: subs };
     cable.paragraphs.push(para);
   }
 }
@@ -815,14 +831,30 @@ function continuesLetters(para: ParaBuild | undefined, label: string): boolean {
   return !!last && last.label.charCodeAt(1) + 1 === label.charCodeAt(1);
 }
 
+/** `s` cut to at most `max` characters, at a word boundary where there is one. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return space > max / 2 ? cut.slice(0, space) : cut.slice(0, max);
+}
+
+/** Whether `text[from, to)` ends with sentence punctuation (trailing blanks ignored). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i >= from && '.:;!?"\')]'.includes(text[i]);
+}
+
 function lastNumber(paras: ParaBuild[]): number | undefined {
   for (let i = paras.length - 1; i >= 0; i--) if (paras[i].number !== undefined) return paras[i].number;
   return undefined;
 }
 
-function lineOf(lines: LexedLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
+/** The line holding `offset`, searched among lines `from..to` (the cable's own: the rest may be gone). */
+function lineOf(lines: LexedLine[], offset: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (lines[mid].start <= offset) lo = mid;

@@ -23,9 +23,10 @@ const PLACE_FIRST_KINDS = new Set(['AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSI
 
 /** Whether `w` is spelled close to a precedence word (one or two letters off), which makes it a misspelt precedence. */
 export function nearPrecedence(w: string): boolean {
-  if (w.length < 5 || PRECEDENCE_WORDS.has(w)) return false;
+  if (w.length < 5 || w.length > 11 || PRECEDENCE_WORDS.has(w)) return false;
   for (const p of PRECEDENCE_WORDS) {
-    if (p.length < 5) continue;
+    // Two edits at most, so the lengths differ by two at most, and one of the first two letters survives.
+    if (p.length < 5 || Math.abs(p.length - w.length) > 2 || (w[0] !== p[0] && w[1] !== p[1])) continue;
     if (editDistance(w, p) <= 2) return true;
   }
   return false;
@@ -71,7 +72,9 @@ function tokens(v: ValueText): Token[] {
 }
 
 function normalDesignation(s: string): string {
-  return s.toUpperCase().replace(/\s+/g, ' ').replace(/\bWASH DC\b/, 'WASHDC').trim();
+  const upper = s.toUpperCase();
+  const spaced = /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
+  return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
 
 /**
@@ -116,7 +119,8 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
       continue;
     }
     if (prec.length > 0) close();
-    const head = word.split('//')[0];
+    const slash = word.indexOf('//');
+    const head = slash < 0 ? word : word.slice(0, slash);
     if (group.length > 1 && DESIGNATION_HEADS.has(head) && !usesPrecedence) close();
     group.push(t);
     // Office suffixes can carry the precedence: JCS WASHDC//J4//J5//IMMEDIATE.

@@ -63,8 +63,10 @@ export interface MarkingMatch {
 }
 
 function ocrNormal(token: string): string {
-  return token.replace(/0/g, 'O').replace(/[1|]/g, 'I').replace(/5/g, 'S');
+  return OCR_DIGITS.test(token) ? token.replace(/0/g, 'O').replace(/[1|]/g, 'I').replace(/5/g, 'S') : token;
 }
+
+const OCR_DIGITS = /[015|]/;
 
 /** Equal, or for long words one OCR-damaged letter apart. */
 function near(token: string, word: string): boolean {
@@ -75,7 +77,7 @@ function near(token: string, word: string): boolean {
   return diff <= 1;
 }
 
-const PLAIN: { words: string[]; level: Level }[] = [
+const PLAIN: { words: string[]; joined: string; level: Level }[] = ([
   { words: ['TOP', 'SECRET'], level: 'TOP SECRET' },
   { words: ['SECRET'], level: 'SECRET' },
   { words: ['CONFIDENTIAL'], level: 'CONFIDENTIAL' },
@@ -83,7 +85,7 @@ const PLAIN: { words: string[]; level: Level }[] = [
   { words: ['SENSITIVE', 'BUT', 'UNCLASSIFIED'], level: 'SENSITIVE BUT UNCLASSIFIED' },
   { words: ['UNCLASSIFIED'], level: 'UNCLASSIFIED' },
   { words: ['UNCLAS'], level: 'UNCLASSIFIED' },
-];
+] as { words: string[]; level: Level }[]).map((p) => ({ ...p, joined: p.words.join('') }));
 
 const TOKEN = /[A-Z0-9|]+/y;
 const LIKELY = /TOP|SEC|SE[ C]|CON|C[0O]N|UNC|LIM|SEN|5EC|[CSTUL] [A-Z0-9|]|[CSTUL][0-9|]/y;
@@ -135,7 +137,7 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
     const lastTok = tokens[p.words.length - 1];
     level = p.level;
     wordEnd = glued ? lastTok.start + p.words[p.words.length - 1].length : lastTok.end;
-    damaged = s.slice(from, wordEnd).replace(/ /g, '') !== p.words.join('');
+    damaged = s.slice(from, wordEnd).replace(/ /g, '') !== p.joined;
     break;
   }
   // Spaced letters: short tokens whose letters together spell a level.
@@ -144,7 +146,7 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
     for (let k = 0; k < tokens.length && tokens[k].text.length <= 3; k++) {
       joined += tokens[k].text;
       for (const p of PLAIN) {
-        const w = p.words.join('');
+        const w = p.joined;
         if (joined.length === w.length && near(joined, w) && k >= 2) {
           level = p.level;
           wordEnd = tokens[k].end;

@@ -73,13 +73,23 @@ const STAMP_PATTERNS: RegExp[] = [
   /^((B\s?\d|B\(\d\)|\(b\)\s?\(\d\)|1\.4\s*\(?[A-H]\)?|1\.4\([A-H]\))[\s,;]*)+$/i,
 ];
 
-/** Letters a stamp can start with, and words one can hold anywhere: a cheap test before the patterns. */
-const STAMP_START = /^[RrDdUuFPBb1(C]/;
-const STAMP_ANYWHERE = /Case\s*No|Declassified|Systematic/i;
+/** How stamps start, and what those that start with a reviewer's name hold: a cheap test before the patterns. */
+const STAMP_START = /(?:RELEASE|Release|REVIEW|Review|Reason|REASON|DATE\/CASE|Date\/Case|Declassif|DECLASSIF|UNITED STATES|UNCLASSIFIED|Unclassified|Classified|CLASSIFIED|FULL|PART|B\s?\d|B\(|\(b\)|1\.4)/y;
+const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
+function stampWordAnywhere(line: string): boolean {
+  return line.length > 20 && STAMP_ANYWHERE.test(line);
+}
+
+/** The cheap test of {@link isStamp}, on a line from `p` without slicing it. */
+function mayBeStamp(line: string, p: number): boolean {
+  STAMP_START.lastIndex = p;
+  return STAMP_START.test(line) || stampWordAnywhere(line);
+}
 
 /** Whether a trimmed line is FOIA release material. */
 export function isStamp(t: string): boolean {
-  if (!STAMP_START.test(t) && !STAMP_ANYWHERE.test(t)) return false;
+  STAMP_START.lastIndex = 0;
+  if (!STAMP_START.test(t) && !stampWordAnywhere(t)) return false;
   for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
   return false;
 }
@@ -99,13 +109,16 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  * wrapped continuation) and any Attachments: line after it. A messaging-system
  * cable's own From: has no Sent: after it, so it is left alone.
  */
-export function findEmailHeaders(lines: readonly string[]): Uint8Array {
-  const lineCount = lines.length;
-  const lineTexts = (i: number) => lines[i];
+export function findEmailHeaders(text: string, starts: Int32Array, ends: Int32Array): Uint8Array {
+  const lineCount = starts.length;
+  const lineTexts = (i: number) => text.slice(starts[i], ends[i]);
   const mark = new Uint8Array(lineCount);
   for (let i = 0; i < lineCount; i++) {
-    // Only a From: line or an "Original Message" rule opens a header: skip everything else cheaply.
-    if (!MAY_OPEN_EMAIL.test(lines[i])) continue;
+    // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
+    let p = starts[i];
+    while (p < ends[i] && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    const c = text[p];
+    if ((c !== 'F' && c !== '-' && c !== 'O') || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
@@ -171,6 +184,8 @@ const ROUTING = /(?:-{3,}[ \t]*[0-9A-Z]*(?:[ \t]+\d{6}Z)?(?:[ \t]+\/\d{1,3})?|[0
 const DIST_CODE = '[A-Z0-9][A-Z0-9/]{0,7}-\\d{2}';
 const DIST_OPENER = new RegExp(`(ACTION|ORIGIN|INFO)[ \\t]+${DIST_CODE}(?![A-Z0-9])`, 'y');
 const DIST_LINE = new RegExp(`^(?:(?:${DIST_CODE}|INFO|ACTION|ORIGIN)[ \\t]+)*(?:${DIST_CODE}|INFO)(?:[ \\t]+\\/\\d{2,4}[ \\t]?[A-Z]?)?$|^\\/\\d{2,4}[ \\t]?[A-Z]?$`);
+/** How a line of distribution codes starts: a code with its count, INFO, or a /NNN total. */
+const DIST_START = new RegExp(`(?:${DIST_CODE}(?![A-Z0-9])|INFO\\b|\\/\\d)`, 'y');
 const DRAFTING = /(DRAFTED|APPROVED|CLEARED|RELEASED)[ \t]+BY\b/y;
 /** A draft form's address line, precedence first (`ROUTINE ALDAC, DAMASCUS`). */
 const PRECEDENCE_FIRST = /(?:NIACT[ \t]+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)[ \t]+(?=[A-Z]{3,}[A-Z ]*(?:,[ \t]*[A-Z][A-Z ]*)*$)/y;
@@ -238,30 +253,41 @@ export function lexLine(line: string, base: number, email: boolean): LexedLine {
   if (p >= len) return { start: base, end: base + len, indentEnd: base + len, items: NO_ITEMS };
   const items: Item[] = [];
   const out: LexedLine = { start: base, end: base + len, indentEnd: base + p, items };
-  const trimmed = line.slice(p).trimEnd();
-  const trimmedEnd = p + trimmed.length;
+  const trimmedEnd = trimRight(line, p, len);
   if (email) {
     items.push({ k: 'email', start: base + p, end: base + trimmedEnd });
     return out;
   }
-  if (isStamp(trimmed)) {
+  if (mayBeStamp(line, p) && isStamp(line.slice(p, trimmedEnd))) {
     items.push({ k: 'stamp', start: base + p, end: base + trimmedEnd });
     return out;
   }
   let guard = 0;
   while (p < trimmedEnd && guard++ < 32) {
-    const next = lexAt(line, p, trimmedEnd, base, items[items.length - 1]);
-    items.push(next.item);
-    if (next.item.end - base >= trimmedEnd || next.rest <= p) break;
-    p = skipWs(line, next.rest);
+    const item = lexAt(line, p, trimmedEnd, base, items[items.length - 1]);
+    items.push(item);
+    if (item.end - base >= trimmedEnd || lexRest <= p) break;
+    p = skipWs(line, lexRest);
   }
   return out;
 }
 
-/** Lexes the item starting at `p`; `rest` is where the next item may start (or the line end). */
-function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): { item: Item; rest: number } {
+/** Where the next item of the line may start, set by {@link lexAt} (a variable, not a result object: lexing allocates enough). */
+let lexRest = 0;
+
+/** Returns `item`, the next item of the line starting at `rest`. */
+function until(item: Item, rest: number): Item {
+  lexRest = rest;
+  return item;
+}
+
+/** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
+function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): Item {
   const first = prev === undefined;
-  const whole = (item: Item) => ({ item, rest: end });
+  const whole = (item: Item): Item => {
+    lexRest = end;
+    return item;
+  };
   let m: RegExpExecArray | null;
   // Every recogniser below starts with a known character: test it first, so prose lines skip most regexes.
   const c = line[p];
@@ -279,22 +305,22 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       const at = line.indexOf(m[3], (item.post ? item.post.end : item.pageEnd) - base);
       item.serial = { text: m[3], start: base + at, end: base + at + m[3].length };
     }
-    return { item, rest: p + m[0].length };
+    return until(item, p + m[0].length);
   }
-  if ((c === '-' || upper || digit) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
-    return { item: { k: 'routing', start: base + p, end: base + p + m[0].length }, rest: p + m[0].length };
+  if ((c === '-' || ((upper || digit) && (line[p + 6] === ' ' || line[p + 6] === '\t'))) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
+    return until({ k: 'routing', start: base + p, end: base + p + m[0].length }, p + m[0].length);
   }
   if (upper && (line[p + 1] === ' ' || line[p + 1] === '\t')) {
     const dtg = readDtg(line, p, base, true);
     if (dtg) {
       const stop = dtg.end - base;
-      return { item: { k: 'dtg', start: base + p, end: dtg.end, dtg }, rest: stop };
+      return until({ k: 'dtg', start: base + p, end: dtg.end, dtg }, stop);
     }
   }
   if ((c === 'A' || c === 'O' || c === 'I') && (m = sticky(DIST_OPENER, line, p))) {
     return whole({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' });
   }
-  if (first && (upper || digit || c === '/') && DIST_LINE.test(line.slice(p, end))) {
+  if (first && (upper || digit || c === '/') && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
     return whole({ k: 'distribution', start: base + p, end: base + end, opener: false });
   }
   if ((c === 'D' || c === 'A' || c === 'C' || c === 'R') && (m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
@@ -306,18 +332,18 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     const labelEnd = p + m[1].length;
     const kw = nextAddressKeyword(line, labelEnd);
     const stop = kw ? kw.at : end;
-    return { item: { k: 'address', start: base + p, end: base + trimRight(line, p, stop), which, labelEnd: base + labelEnd, labelled: false }, rest: stop };
+    return until({ k: 'address', start: base + p, end: base + trimRight(line, p, stop), which, labelEnd: base + labelEnd, labelled: false }, stop);
   }
   if (c === 'E' && (m = sticky(EO, line, p))) {
     const labelEnd = p + m[0].length;
     const stop = trailingMarking(line, labelEnd, end);
-    return { item: { k: 'eo', start: base + p, end: base + stop, labelEnd: base + labelEnd, label: m[0] }, rest: stop };
+    return until({ k: 'eo', start: base + p, end: base + stop, labelEnd: base + labelEnd, label: m[0] }, stop);
   }
   if (c === 'T' && (m = sticky(TAGS, line, p))) {
     const labelEnd = p + m[0].length;
     const subj = /[ \t](SUBJECT|SUBJ)[ \t]*[:;]/.exec(line.slice(labelEnd, end));
     const stop = subj ? labelEnd + subj.index + 1 : trailingMarking(line, labelEnd, end);
-    return { item: { k: 'tags', start: base + p, end: base + trimRight(line, p, stop), labelEnd: base + labelEnd }, rest: stop };
+    return until({ k: 'tags', start: base + p, end: base + trimRight(line, p, stop), labelEnd: base + labelEnd }, stop);
   }
   if (c === 'S' && (m = sticky(SUBJECT, line, p))) {
     return whole({ k: 'subject', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
@@ -340,9 +366,10 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       item.end = base + end;
       return whole(item);
     }
-    return { item, rest: p + m[0].length };
+    return until(item, p + m[0].length);
   }
-  if (upper && (m = sticky(MESSAGING_LABEL, line, p))) {
+  const colon = line.indexOf(':', p);
+  if (upper && colon > p && colon - p <= 20 && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (/^(From|Action|Info|XMT)$/.test(label)) {
@@ -373,7 +400,8 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       return whole({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q });
     }
   }
-  if ((upper || c === '(') && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
+  const c1 = line[p + 1];
+  if (((upper && (c1 === '.' || c1 === ')')) || (c === '(' && line[p + 2] === ')') || (c === '(' && line[p + 3] === ')')) && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
     const label = m[0].startsWith('(') || m[0].endsWith(')') ? m[0] : m[0].slice(0, -1);
     const labelEnd = p + m[0].length;
     const q = skipWs(line, labelEnd);
@@ -383,12 +411,15 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     return whole({ k: 'subparagraph', start: base + p, end: base + end, label, labelEnd: base + labelEnd, style, portion });
   }
   if (first && (c === 'N' || c === '<') && (m = sticky(END_MARK, line, p))) return whole({ k: 'end', start: base + p, end: base + end });
+  // What is left are whole-line kinds, all of them short or made of capitals: long prose is text at once.
+  const size = end - p;
+  if ((size > 60 && c !== 'D' && c !== 'P') || (!upper && !digit && size > 3)) return whole({ k: 'text', start: base + p, end: base + end });
   const rest = line.slice(p, end);
   if (first && rest === 'BT') return whole({ k: 'bt', start: base + p, end: base + end });
-  if (first && CAPTION_WORDS.test(rest)) return whole({ k: 'caption', start: base + p, end: base + end });
-  if (first && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
-  if ((first || prev.k === 'marking') && /^\d{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
-  if (first && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
+  if (first && upper && CAPTION_WORDS.test(rest)) return whole({ k: 'caption', start: base + p, end: base + end });
+  if (first && size <= 3 && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
+  if ((first || prev.k === 'marking') && digit && size <= 3 && /^\d{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
+  if (first && upper && size <= 22 && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
     const post = { text: m[1], start: base + p, end: base + p + m[1].length };
     const at = line.indexOf(m[2], p + m[1].length);
     return whole({ k: 'pageFragment', start: base + p, end: base + end, post, serial: { text: m[2], start: base + at, end: base + at + m[2].length }, time: m[3] });
@@ -402,11 +433,11 @@ function trimRight(s: string, from: number, to: number): number {
 }
 
 /** A classification word at `p`: a line of its own, a statement, or a text header with post and serial. */
-function lexMarking(line: string, p: number, end: number, base: number, mark: MarkingMatch): { item: Item; rest: number } {
+function lexMarking(line: string, p: number, end: number, base: number, mark: MarkingMatch): Item {
   let q = p + mark.length;
   const after = line.slice(q, end);
   if (/^[ \t]*-[ \t]*ENTIRE[ \t]+TEXT\b/.test(after)) {
-    return { item: { k: 'statement', start: base + p, end: base + end, m: mark }, rest: end };
+    return until({ k: 'statement', start: base + p, end: base + end, m: mark }, end);
   }
   let section: { part: number; of: number; start: number; end: number } | undefined;
   let s = skipWs(line, q);
@@ -424,27 +455,27 @@ function lexMarking(line: string, p: number, end: number, base: number, mark: Ma
     // Handling words after the serial belong to the header line.
     const tail = /^(?:[ \t]+(?:NODIS|EXDIS|LIMDIS|STADIS|NOFORN|SIPDIS|CHEROKEE|ROGER))*/.exec(line.slice(stop, end));
     if (tail) stop += tail[0].length;
-    return {
-      item: {
+    return until(
+      {
         k: 'textHeader', start: base + p, end: base + stop, m: mark, section,
         post: { text: ps[1], start: base + postAt, end: base + postAt + ps[1].length },
         serial: { text: ps[2], start: base + serialAt, end: base + serialAt + ps[2].length },
       },
-      rest: stop,
-    };
+      stop,
+    );
   }
-  if (mark.glued) return { item: { k: 'text', start: base + p, end: base + end }, rest: end };
+  if (mark.glued) return until({ k: 'text', start: base + p, end: base + end }, end);
   if (section) {
-    return { item: { k: 'textHeader', start: base + p, end: section.end, m: mark, section }, rest: section.end - base };
+    return until({ k: 'textHeader', start: base + p, end: section.end, m: mark, section }, section.end - base);
   }
   // A banner may carry a page number after it (`UNCLASSIFIED      2`); anything else makes it prose.
   const tail = line.slice(q, end);
   if (/^[ \t]*$/.test(tail) || /^[ \t]{2,}\d{1,3}$/.test(tail)) {
-    return { item: { k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, rest: q };
+    return until({ k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, q);
   }
   // Something far to the right is another column (a form's initials box, a page header): the marking stands alone.
   if (/^[ \t]+(PAGE[ \t]+\d|SECTION[ \t]+\d)/.test(tail) || /^[ \t]{8,}\S/.test(tail)) {
-    return { item: { k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, rest: q };
+    return until({ k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, q);
   }
-  return { item: { k: 'text', start: base + p, end: base + end }, rest: end };
+  return until({ k: 'text', start: base + p, end: base + end }, end);
 }

@@ -2,7 +2,10 @@ import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { buildCable } from './cableBuilder';
 import { findEmailHeaders, lexLine, type LexedLine } from './lexer';
-import { segmentCables } from './segmenter';
+import { Segmenter, type CableRange } from './segmenter';
+
+/** What stands in for the lexed lines of a cable once it is built. */
+const BUILT: LexedLine = { start: 0, end: 0, indentEnd: 0, items: [] };
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
@@ -21,20 +24,26 @@ export interface ParseOptions {
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const n = lines.lineCount;
-  const texts: string[] = new Array(n);
-  for (let i = 0; i < n; i++) texts[i] = text.slice(lines.starts[i], lines.ends[i]);
-  const email = findEmailHeaders(texts);
+  const email = findEmailHeaders(text, lines.starts, lines.ends);
   const lexed: LexedLine[] = new Array(n);
-  for (let i = 0; i < n; i++) lexed[i] = lexLine(texts[i], lines.starts[i], email[i] === 1);
-
   const lineKinds: LineKind[] = new Array(n);
+  const cables: Cable[] = [];
+  const ranges: CableRange[] = [];
+  // Each cable is built as soon as its segment is final, and its lexed lines are let go: they die young,
+  // which keeps a long file's memory flat and spares the garbage collector.
+  const segmenter = new Segmenter(text, lexed, options.assumeCable ?? false, (r) => {
+    cables.push(buildCable(text, lexed, r, cables.length, lineKinds));
+    ranges.push(r);
+    for (let j = r.segmentStart; j <= r.segmentEnd; j++) lexed[j] = BUILT;
+  });
   for (let i = 0; i < n; i++) {
-    const k = lexed[i].items[0]?.k;
+    const l = lexLine(text.slice(lines.starts[i], lines.ends[i]), lines.starts[i], email[i] === 1);
+    lexed[i] = l;
+    const k = l.items[0]?.k;
     lineKinds[i] = k === undefined ? 'blank' : k === 'stamp' ? 'release-stamp' : k === 'email' ? 'email-header' : 'outside';
+    segmenter.push(i);
   }
-
-  const ranges = segmentCables(text, lexed, options.assumeCable ?? false);
-  const cables: Cable[] = ranges.map((r, i) => buildCable(text, lexed, r, i, lineKinds));
+  segmenter.finish();
 
   const segments: Segment[] = [];
   const outside = (from: number, to: number) => {

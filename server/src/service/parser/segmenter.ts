@@ -67,49 +67,57 @@ function keysOf(items: Item[], text: string): number {
 }
 
 /**
- * Finds the cables of a file. With `assumeCable`, a file that has no header
- * at all but does have numbered paragraphs or a classification line is taken
- * as one cable (a draft being typed); without it, such a file is all outside.
+ * Finds the cables of a file, one line at a time: each cable is handed over as
+ * soon as its segment is final, so the caller can build it and let its lexed
+ * lines go (memory stays flat however many cables a file holds). With
+ * `assumeCable`, a file that has no header at all but does have numbered
+ * paragraphs or a classification line is taken as one cable (a draft being
+ * typed); without it, such a file is all outside.
  */
-export function segmentCables(text: string, lines: LexedLine[], assumeCable: boolean): CableRange[] {
-  const out: CableRange[] = [];
-  let cur: { start: number; has: number; lastContent: number; trailerDone: boolean; awaitValue: boolean } | undefined;
-  let pendingOutside: number | undefined;
-  let seenContent = false;
-  let fallbackCandidate = false;
+export class Segmenter {
+  private cur: { start: number; segmentStart: number; has: number; lastContent: number; trailerDone: boolean; awaitValue: boolean } | undefined;
+  private pendingOutside: number | undefined;
+  private seenContent = false;
+  private fallbackCandidate = false;
+  /** A closed cable whose segment may still take in the release stamps printed below it. */
+  private waiting: CableRange | undefined;
+  /** First line no handed-over segment holds. */
+  private floor = 0;
+  private emitted = 0;
 
-  const close = (endLine: number) => {
-    if (cur) out.push({ startLine: cur.start, endLine: Math.max(cur.start, endLine), segmentStart: cur.start, segmentEnd: Math.max(cur.start, endLine) });
-    cur = undefined;
-  };
-  const open = (start: number, keys: number) => {
-    cur = { start, has: keys, lastContent: start, trailerDone: false, awaitValue: false };
-    pendingOutside = undefined;
-  };
+  constructor(
+    private readonly text: string,
+    private readonly lines: LexedLine[],
+    private readonly assumeCable: boolean,
+    private readonly emit: (range: CableRange) => void,
+  ) {}
 
-  for (let i = 0; i < lines.length; i++) {
+  /** Reads line `i`; every line before it has been read. */
+  push(i: number): void {
+    const lines = this.lines;
     const items = lines[i].items;
-    if (items.length === 0) continue;
+    if (items.length === 0) return;
     const k0 = items[0].k;
+    if (k0 === 'stamp') return;
     if (k0 === 'email') {
-      if (cur) close(cur.lastContent);
-      pendingOutside = undefined;
-      seenContent = true;
-      continue;
+      if (this.cur) this.close(this.cur.lastContent);
+      this.settle(i - 1);
+      this.pendingOutside = undefined;
+      this.seenContent = true;
+      return;
     }
-    if (k0 === 'stamp') continue;
-    const keys = keysOf(items, text);
-
+    const keys = keysOf(items, this.text);
+    const cur = this.cur;
     if (cur) {
       if (keys & K.end) {
         cur.lastContent = i;
-        close(i);
-        continue;
+        this.close(i);
+        return;
       }
       // After a messaging cable's last trailer fields, unindented prose is no longer the cable.
       // (The value of a label that stands alone on its line, as some OCR prints it, still belongs to the cable.)
       if (cur.trailerDone && !cur.awaitValue && k0 === 'text' && lines[i].indentEnd - lines[i].start < 8) {
-        close(cur.lastContent);
+        this.close(cur.lastContent);
       } else {
         const repeated = ((keys & K.page1) !== 0 && (cur.has & BEFORE_PAGE1) !== 0 ? K.page1 : 0) | (keys & REPEATS & cur.has);
         if (repeated) {
@@ -119,98 +127,126 @@ export function segmentCables(text: string, lines: LexedLine[], assumeCable: boo
             if (it.length === 0 || it[0].k === 'stamp' || it[0].k === 'pageNumber') continue;
             if (it[0].k === 'marking' && it[0].sbuOnly) continue;
             // A banner that itself carries the repeated header (`CONFIDENTIAL PAGE 01`) belongs to the cable before.
-            if (it[0].k === 'marking' && (keysOf(it, text) & repeated) === 0) start = j;
+            if (it[0].k === 'marking' && (keysOf(it, this.text) & repeated) === 0) start = j;
             break;
           }
           let last = start - 1;
           while (last > cur.start && !isContent(lines[last])) last--;
-          close(last);
+          this.close(last);
           // The new cable has seen what the lines it took over hold (a banner can carry PAGE 01 itself).
           let seen = keys;
-          for (let j = start; j < i; j++) seen |= keysOf(lines[j].items, text);
-          open(start, seen);
-          cur!.lastContent = i;
-          continue;
+          for (let j = start; j < i; j++) seen |= keysOf(lines[j].items, this.text);
+          this.open(start, seen);
+          this.cur!.lastContent = i;
+          return;
         }
         cur.has |= keys;
         if (keys & K['trailer-end']) cur.trailerDone = true;
         const f = items[0];
         cur.awaitValue = f.k === 'field' && f.end <= f.labelEnd;
         if (isContent(lines[i])) cur.lastContent = i;
-        continue;
+        return;
       }
     }
 
     // Outside any cable.
     if (keys & K.marking) {
-      fallbackCandidate = true;
-      if (!seenContent) {
-        seenContent = true;
-        open(i, keys);
-        continue;
+      this.fallbackCandidate = true;
+      if (!this.seenContent) {
+        this.seenContent = true;
+        this.open(i, keys);
+        return;
       }
-      pendingOutside ??= i;
-      continue;
+      this.pendingOutside ??= i;
+      return;
     }
-    if (items[0].k === 'marking' && items[0].sbuOnly) continue;
-    seenContent = true;
+    if (items[0].k === 'marking' && items[0].sbuOnly) return;
+    this.seenContent = true;
     // NNNN ends a message: a classification line before it belonged to that message, not to the next.
     if (keys & K.end) {
-      pendingOutside = undefined;
-      continue;
+      this.pendingOutside = undefined;
+      this.settle(i - 1);
+      return;
     }
     if (keys & STARTS) {
-      open(pendingOutside ?? i, keys);
-      cur!.lastContent = i;
-      if (keys & K.end) close(i);
-      continue;
+      this.open(this.pendingOutside ?? i, keys);
+      this.cur!.lastContent = i;
+      if (keys & K.end) this.close(i);
+      return;
     }
     if (keys & K.para) {
-      fallbackCandidate = true;
-      if (pendingOutside !== undefined) {
-        open(pendingOutside, keys);
-        cur!.lastContent = i;
-        continue;
+      this.fallbackCandidate = true;
+      if (this.pendingOutside !== undefined) {
+        this.open(this.pendingOutside, keys);
+        this.cur!.lastContent = i;
+        return;
       }
     }
     // Prose (an email's text) between a classification line and a header means the line was not the cable's.
-    if (/[a-z]{2}/.test(lineText(lines[i], text))) pendingOutside = undefined;
+    if (/[a-z]{2}/.test(lineText(lines[i], this.text))) this.pendingOutside = undefined;
+    if (this.pendingOutside === undefined) this.settle(i - 1);
   }
-  if (cur) close(cur.lastContent);
 
-  if (out.length === 0 && assumeCable && fallbackCandidate) {
-    let first = 0;
-    while (first < lines.length && !isContent(lines[first])) first++;
-    let last = lines.length - 1;
-    while (last > first && !isContent(lines[last])) last--;
-    // Nothing of a message comes after its NNNN.
-    for (let i = first; i < last; i++) {
-      if (lines[i].items[0]?.k === 'end') {
-        last = i;
-        break;
+  /** Ends the file: hands over what is still open. */
+  finish(): void {
+    const lines = this.lines;
+    if (this.cur) this.close(this.cur.lastContent);
+    this.settle(lines.length - 1);
+    if (this.emitted === 0 && this.assumeCable && this.fallbackCandidate) {
+      let first = 0;
+      while (first < lines.length && !isContent(lines[first])) first++;
+      let last = lines.length - 1;
+      while (last > first && !isContent(lines[last])) last--;
+      // Nothing of a message comes after its NNNN.
+      for (let i = first; i < last; i++) {
+        if (lines[i].items[0]?.k === 'end') {
+          last = i;
+          break;
+        }
       }
+      if (first < lines.length) this.hand({ startLine: first, endLine: last, segmentStart: first, segmentEnd: last });
     }
-    if (first < lines.length) out.push({ startLine: first, endLine: last, segmentStart: first, segmentEnd: last });
   }
-  return withStamps(out, lines);
+
+  private open(start: number, keys: number) {
+    this.settle(start - 1);
+    // The segment takes in the release stamps printed just above the cable (blank lines between are fine).
+    let segmentStart = start;
+    for (let i = start - 1; i >= this.floor && (isStamp(this.lines[i]) || isBlank(this.lines[i])); i--) if (isStamp(this.lines[i])) segmentStart = i;
+    this.cur = { start, segmentStart, has: keys, lastContent: start, trailerDone: false, awaitValue: false };
+    this.pendingOutside = undefined;
+  }
+
+  private close(endLine: number) {
+    const cur = this.cur;
+    if (!cur) return;
+    const end = Math.max(cur.start, endLine);
+    this.waiting = { startLine: cur.start, endLine: end, segmentStart: cur.segmentStart, segmentEnd: end };
+    this.cur = undefined;
+  }
+
+  /** Hands over the closed cable, its segment taking in the release stamps printed below it up to line `ceiling` (blank lines between are fine). */
+  private settle(ceiling: number) {
+    const r = this.waiting;
+    if (!r) return;
+    this.waiting = undefined;
+    for (let i = r.endLine + 1; i <= ceiling && (isStamp(this.lines[i]) || isBlank(this.lines[i])); i++) if (isStamp(this.lines[i])) r.segmentEnd = i;
+    this.hand(r);
+  }
+
+  private hand(r: CableRange) {
+    this.floor = r.segmentEnd + 1;
+    this.emitted++;
+    this.emit(r);
+  }
 }
 
-/**
- * Widens each cable's segment over the release stamps printed just above and
- * below it (blank lines between are fine): they are the stamps of the cable's
- * own first and last page, and they tell that the copy is a release.
- */
-function withStamps(ranges: CableRange[], lines: LexedLine[]): CableRange[] {
-  const stamp = (i: number) => lines[i].items[0]?.k === 'stamp';
-  const blank = (i: number) => lines[i].items.length === 0;
-  let floor = 0;
-  ranges.forEach((r, k) => {
-    for (let i = r.startLine - 1; i >= floor && (stamp(i) || blank(i)); i--) if (stamp(i)) r.segmentStart = i;
-    const ceiling = k + 1 < ranges.length ? ranges[k + 1].startLine - 1 : lines.length - 1;
-    for (let i = r.endLine + 1; i <= ceiling && (stamp(i) || blank(i)); i++) if (stamp(i)) r.segmentEnd = i;
-    floor = r.segmentEnd + 1;
-  });
-  return ranges;
+function isStamp(line: LexedLine): boolean {
+  return line.items[0]?.k === 'stamp';
+}
+
+function isBlank(line: LexedLine): boolean {
+  return line.items.length === 0;
 }
 
 function lineText(line: LexedLine, text: string): string {

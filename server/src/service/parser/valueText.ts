@@ -7,38 +7,30 @@ import type { Span } from '../model';
  */
 export class ValueText {
   readonly text: string;
-  /** Document offset of each position of the joined text (a joining space maps to the end of the piece before it). */
-  private readonly offsets: Int32Array;
-  /** Piece index of each position of the joined text. */
-  private readonly pieceOf: Int32Array;
+  /** Where each piece starts in the joined text (pieces are joined with one space). */
+  private readonly joinedStarts: number[];
 
   /** `emptyAt` is where an empty value stands (just after its label), so its spans stay inside the field. */
-  constructor(readonly pieces: { start: number; text: string }[], emptyAt = 0) {
-    this.text = pieces.map((p) => p.text).join(' ');
-    const n = this.text.length;
-    this.offsets = new Int32Array(n + 1);
-    this.pieceOf = new Int32Array(n + 1);
+  constructor(
+    readonly pieces: { start: number; text: string }[],
+    private readonly emptyAt = 0,
+  ) {
+    this.text = pieces.length === 1 ? pieces[0].text : pieces.map((p) => p.text).join(' ');
+    this.joinedStarts = new Array(pieces.length);
     let at = 0;
-    pieces.forEach((p, k) => {
-      if (k > 0) {
-        // The joining space.
-        this.offsets[at] = pieces[k - 1].start + pieces[k - 1].text.length;
-        this.pieceOf[at] = k - 1;
-        at++;
-      }
-      for (let j = 0; j < p.text.length; j++, at++) {
-        this.offsets[at] = p.start + j;
-        this.pieceOf[at] = k;
-      }
-    });
-    const last = pieces[pieces.length - 1];
-    this.offsets[n] = last ? last.start + last.text.length : emptyAt;
-    this.pieceOf[n] = Math.max(0, pieces.length - 1);
+    for (let k = 0; k < pieces.length; k++) {
+      this.joinedStarts[k] = at;
+      at += pieces[k].text.length + 1;
+    }
   }
 
-  /** The document offset of position `i` of the joined text. */
+  /** The document offset of position `i` of the joined text; a joining space maps to the end of the piece before it. */
   offset(i: number): number {
-    return this.offsets[Math.max(0, Math.min(i, this.text.length))];
+    const pieces = this.pieces;
+    if (pieces.length === 0) return this.emptyAt;
+    const k = this.pieceAt(i);
+    const within = Math.max(0, i - this.joinedStarts[k]);
+    return pieces[k].start + Math.min(within, pieces[k].text.length);
   }
 
   /** The document span of `[from, to)` of the joined text. */
@@ -59,6 +51,14 @@ export class ValueText {
 
   /** Index of the piece holding joined position `i` (which line of the value it is on). */
   pieceAt(i: number): number {
-    return this.pieceOf[Math.max(0, Math.min(i, this.text.length))];
+    const starts = this.joinedStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }

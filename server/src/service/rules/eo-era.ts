@@ -1,4 +1,4 @@
-import { orderInForce, orderOf, type ExecutiveOrder } from '../data/orders';
+import { ORDERS, orderInForce, orderOf, type ExecutiveOrder } from '../data/orders';
 import type { CableDate } from '../model';
 import { formatDate } from './describe';
 import type { Finding, Rule } from './types';
@@ -12,9 +12,11 @@ function shift(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Each order's span in force with the grace days added, worked out once. */
+const SPANS = new Map(ORDERS.map((o) => [o.number, { from: shift(o.from, -GRACE_DAYS), to: o.to ? shift(o.to, GRACE_DAYS) : '9999-12-31' }]));
+
 function inForce(o: ExecutiveOrder, date: CableDate): boolean {
-  const from = shift(o.from, -GRACE_DAYS);
-  const to = o.to ? shift(o.to, GRACE_DAYS) : '9999-12-31';
+  const { from, to } = SPANS.get(o.number)!;
   const pad = (n: number) => String(n).padStart(2, '0');
   // With part of the date unknown, the order only has to be in force at some time in what is known.
   const lo = `${date.year}-${pad(date.month ?? 1)}-${pad(date.day ?? 1)}`;

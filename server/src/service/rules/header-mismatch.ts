@@ -1,5 +1,6 @@
 import { deriveShortName, type ReferenceData } from '../data/reference';
 import type { Cable } from '../model';
+import { earlierSections } from './sections';
 import type { Finding, Rule } from './types';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -73,11 +74,8 @@ export const headerMismatch: Rule = {
 
 /** Sections of one telegram (same post and serial) in one file must agree on their count and run in order. */
 function sectionSequence(cable: Cable, all: Cable[]): Finding[] {
-  const key = (c: Cable) => (c.textHeader?.post && c.textHeader.serial ? `${squash(c.textHeader.post)} ${Number(c.textHeader.serial)}` : undefined);
-  const k = key(cable);
   const sec = cable.section!;
-  if (!k) return [];
-  const earlier = all.filter((c) => c.index < cable.index && c.section && key(c) === k);
+  const earlier = earlierSections(cable, all);
   const prev = earlier[earlier.length - 1];
   if (!prev) return [];
   const p = prev.section!;

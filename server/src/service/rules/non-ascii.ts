@@ -32,6 +32,8 @@ export const nonAscii: Rule = {
   defaultSeverity: 'warning',
   check({ cable, doc, text }) {
     const out: Finding[] = [];
+    // Most cables are plain ASCII: one scan of the whole cable settles that.
+    if (!/[^\x20-\x7e\t\f\v\r\n]/.test(text.slice(cable.start, cable.end))) return out;
     const messaging = cable.layout === 'messaging';
     for (let line = cable.startLine; line <= cable.endLine; line++) {
       const kind = doc.lineKinds[line];

@@ -1,4 +1,5 @@
 import type { Cable, Paragraph, Subparagraph } from '../model';
+import { earlierSections } from './sections';
 import type { Finding, Rule } from './types';
 
 /** Top-level paragraph numbers that repeat, skip, go backwards or do not start at 1; subparagraph labels out of sequence. */
@@ -54,9 +55,7 @@ function numberedOf(cable: Cable): Numbered[] {
 function firstNumber(cable: Cable, all: readonly Cable[]): { expected: number | undefined; why: string } {
   const sec = cable.section;
   if (!sec || sec.part <= 1) return { expected: 1, why: 'the first numbered paragraph is 1' };
-  const key = (c: Cable) => (c.textHeader?.post && c.textHeader.serial ? `${c.textHeader.post.replace(/\s+/g, '')} ${Number(c.textHeader.serial)}` : undefined);
-  const k = key(cable);
-  const before = all.filter((c) => c.index < cable.index && c.section && c.section.part === sec.part - 1 && k !== undefined && key(c) === k).pop();
+  const before = earlierSections(cable, all).filter((c) => c.section!.part === sec.part - 1).pop();
   const last = before ? numberedOf(before).pop() : undefined;
   if (!last) return { expected: undefined, why: '' };
   return { expected: last.number + 1, why: `section ${sec.part} carries on from section ${sec.part - 1}, which ended at paragraph ${last.number}, so this one should be ${last.number + 1}` };

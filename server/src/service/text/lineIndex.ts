@@ -21,10 +21,16 @@ export class LineIndex {
         starts.push(i + 1);
       }
     } else {
-      const breaks = /\r\n|\r|\n/g;
-      for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-        ends.push(m.index);
-        starts.push(m.index + m[0].length);
+      // CR, LF or both: the nearer of the next CR and the next LF, each found with indexOf.
+      let lf = text.indexOf('\n');
+      let cr = text.indexOf('\r');
+      while (lf >= 0 || cr >= 0) {
+        const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+        const width = at === cr && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+        ends.push(at);
+        starts.push(at + width);
+        if (lf >= 0 && lf < at + width) lf = text.indexOf('\n', at + width);
+        if (cr >= 0 && cr < at + width) cr = text.indexOf('\r', at + width);
       }
     }
     ends.push(n);
