@@ -99,14 +99,15 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-/** Reads every input, reporting the unreadable ones on stderr; calls `each` with the readable ones. */
-function eachReadable(files: InputFile[], io: Io, each: (file: InputFile, text: string) => void): number {
+/** Reads every input, reporting the unreadable ones on stderr (and to `unreadable`); calls `each` with the readable ones. */
+function eachReadable(files: InputFile[], io: Io, each: (file: InputFile, text: string) => void, unreadable?: (file: InputFile, reason: string) => void): number {
   let status = 0;
   for (const f of files) {
     const r = readInput(f);
     if (!r.ok) {
       io.err(`cablewright: ${f.path}: ${r.reason}\n`);
       status = 2;
+      unreadable?.(f, r.reason);
       continue;
     }
     if (r.note) io.err(`cablewright: ${f.path}: ${r.note}\n`);
@@ -121,21 +122,19 @@ function toMessage(d: Diagnostic, lines: LineIndex): Message {
 
 function lint(files: InputFile[], format: string, quiet: boolean, io: Io): number {
   const results: FileResult[] = [];
-  let status = 0;
-  for (const f of files) {
-    const r = readInput(f);
-    if (!r.ok) {
-      io.err(`cablewright: ${f.path}: ${r.reason}\n`);
-      status = 2;
-      const messages: Message[] = [{ ruleId: null, severity: 'error', message: r.reason, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fatal: true }];
+  const status = eachReadable(
+    files,
+    io,
+    (f, text) => {
+      const { doc, diagnostics } = analyze(text, { assumeCable: isDraftFile(f) });
+      const messages = diagnostics.filter((d) => !quiet || d.severity === 'error').map((d) => toMessage(d, doc.lines));
       results.push({ filePath: f.path, messages, ...countOf(messages) });
-      continue;
-    }
-    if (r.note) io.err(`cablewright: ${f.path}: ${r.note}\n`);
-    const { doc, diagnostics } = analyze(r.text, { assumeCable: isDraftFile(f) });
-    const messages = diagnostics.filter((d) => !quiet || d.severity === 'error').map((d) => toMessage(d, doc.lines));
-    results.push({ filePath: f.path, messages, ...countOf(messages) });
-  }
+    },
+    (f, reason) => {
+      const messages: Message[] = [{ ruleId: null, severity: 'error', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fatal: true }];
+      results.push({ filePath: f.path, messages, ...countOf(messages) });
+    },
+  );
   if (format === 'json') io.out(formatEslintJson(results));
   else if (format === 'sarif') io.out(formatSarif(results, RULES, CABLEWRIGHT_VERSION));
   else io.out(formatStylish(results.map((r) => ({ ...r, messages: r.messages.filter((m) => !m.fatal) })), io.color));
