@@ -20,9 +20,15 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'server/src/cli/main.ts' },
+  entryPoints: { cli: 'server/src/cli/main.ts', server: 'server/src/server.ts' },
   outdir: 'dist',
   banner: { js: '#!/usr/bin/env node' },
+});
+await build({
+  ...common,
+  entryPoints: { extension: 'client/src/extension.ts' },
+  outdir: 'dist',
+  external: ['vscode'],
 });
 
 const argValue = (name) => {

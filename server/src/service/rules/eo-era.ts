@@ -55,6 +55,7 @@ export const eoEra: Rule = {
       out.push({
         range: eo.declSpan ?? eo,
         severity: 'info',
+        tags: ['deprecated'],
         message: `DECL: OADR belongs to E.O. 12356; under E.O. 12958 it appears only in transitional cables, not in ${date.year}: give a declassification date or an exemption (25X1...).`,
       });
     }

@@ -27,8 +27,8 @@ export interface Finding {
   /** Lower than the rule's default for findings that are only suggestions (a hint on TAGS order). */
   severity?: Severity;
   fixes?: Fix[];
-  /** LSP diagnostic tags: text that is superfluous (`unnecessary`). */
-  tags?: 'unnecessary'[];
+  /** LSP diagnostic tags: text that is superfluous (`unnecessary`) or an outdated form (`deprecated`). */
+  tags?: ('unnecessary' | 'deprecated')[];
 }
 
 /** Everything a rule may read. Rules are pure: same context, same findings. */

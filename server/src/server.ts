@@ -1,0 +1,280 @@
+/**
+ * `cablewright-ls`: the language server. It wires LSP requests to the
+ * language service and does nothing else: documents are kept with
+ * incremental sync, analysed once per version (cached), diagnostics are
+ * pushed after a short debounce (or pulled, by clients that prefer it), and
+ * work for a version that has been replaced is dropped.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  encodeTokens,
+  LEGEND,
+  toCodeActions,
+  toCompletionItem,
+  toFoldingRanges,
+  toLspDiagnostic,
+  toRange,
+  toSelectionRange,
+  toSymbols,
+} from './lsp/convert';
+import {
+  analyze,
+  cableAt,
+  complete,
+  extractRecords,
+  foldingRanges,
+  hover,
+  outline,
+  selectionSpans,
+  semanticTokens,
+  type Analysis,
+  type Severity,
+} from './service';
+
+/** What a user can set (VS Code settings `cablewright.*`, or `initializationOptions` in other editors). */
+interface Settings {
+  enable: boolean;
+  rules: Record<string, Severity | 'off'>;
+  debounceMs: number;
+  assumeYear: number | undefined;
+}
+
+const DEFAULTS: Settings = { enable: true, rules: {}, debounceMs: 150, assumeYear: undefined };
+
+function readSettings(raw: unknown, base: Settings): Settings {
+  const r = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : base.enable,
+    rules: r.rules && typeof r.rules === 'object' ? (r.rules as Settings['rules']) : base.rules,
+    debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? r.debounceMs : base.debounceMs,
+    assumeYear: typeof r.assumeYear === 'number' ? r.assumeYear : base.assumeYear,
+  };
+}
+
+function lspDiagnostics(a: Analysis) {
+  return a.diagnostics.map((d) => toLspDiagnostic(a.doc.lines, d));
+}
+
+/** Whether a document is a cable by its name, so a draft without a header yet is still read as one. */
+function assumeCable(uri: string): boolean {
+  return !/\.txt$/i.test(uri);
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings = DEFAULTS;
+  let initOptions = DEFAULTS;
+  let pushDiagnostics = true;
+  let configurable = false;
+  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const failed = new Set<string>();
+
+  /** The analysis of a document's current version, computed once per version. */
+  const analysisOf = (doc: TextDocument): Analysis => {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.analysis;
+    const analysis = analyze(doc.getText(), { assumeCable: assumeCable(doc.uri), rules: settings.rules, assumeYear: settings.assumeYear });
+    cache.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  };
+
+  /** Runs a handler; a failure is logged once per kind and answered with nothing, so the server keeps serving. */
+  const guard = <T>(name: string, fallback: T, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (!failed.has(name)) {
+        failed.add(name);
+        connection.console.error(`cablewright: ${name} failed: ${(e as Error).stack ?? e}`);
+      }
+      return fallback;
+    }
+  };
+
+  const publish = (uri: string) => {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const items = guard('diagnostics', [], () => (settings.enable ? lspDiagnostics(analysisOf(doc)) : []));
+    // A newer version arrived while this one was analysed: its own run will publish.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: items });
+  };
+
+  const schedule = (uri: string) => {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    if (!pushDiagnostics) return;
+    if (settings.debounceMs === 0) {
+      publish(uri);
+      return;
+    }
+    timers.set(uri, setTimeout(() => publish(uri), settings.debounceMs));
+  };
+
+  const loadConfiguration = async () => {
+    if (!configurable) return;
+    const raw = await connection.workspace.getConfiguration('cablewright').catch(() => undefined);
+    settings = readSettings(raw, initOptions);
+    cache.clear();
+    for (const d of documents.all()) schedule(d.uri);
+    if (!pushDiagnostics) connection.languages.diagnostics.refresh();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initOptions = readSettings(params.initializationOptions, DEFAULTS);
+    settings = initOptions;
+    // Clients that pull diagnostics get them only that way: pushing as well would show each twice.
+    pushDiagnostics = !params.capabilities.textDocument?.diagnostic;
+    configurable = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', ',', '(', ':'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      },
+      serverInfo: { name: 'cablewright', version: CABLEWRIGHT_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void loadConfiguration();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    if (configurable) void loadConfiguration();
+    else {
+      settings = readSettings((change.settings as { cablewright?: unknown } | undefined)?.cablewright ?? change.settings, initOptions);
+      cache.clear();
+      for (const d of documents.all()) schedule(d.uri);
+    }
+  });
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    const pending = timers.get(e.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    if (pushDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const items = doc && settings.enable ? guard('diagnostics', [], () => lspDiagnostics(analysisOf(doc))) : [];
+    return { kind: 'full', items };
+  });
+
+  connection.onCompletion((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return guard('completion', [], () => {
+      const { doc: parsed } = analysisOf(doc);
+      const offset = parsed.lines.offsetAt(params.position.line, params.position.character);
+      return complete(parsed, offset, { assumeYear: settings.assumeYear }).map((c) => toCompletionItem(parsed.lines, c));
+    });
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return guard('hover', null, () => {
+      const a = analysisOf(doc);
+      const offset = a.doc.lines.offsetAt(params.position.line, params.position.character);
+      const h = hover(a.doc, offset, { assumeYear: settings.assumeYear, diagnostics: settings.enable ? a.diagnostics : [] });
+      return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(a.doc.lines, h.range) } : null;
+    });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guard('symbols', [], () => {
+      const { doc: parsed } = analysisOf(doc);
+      return toSymbols(parsed.lines, outline(parsed));
+    });
+  });
+
+  connection.onFoldingRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? guard('folding', [], () => toFoldingRanges(foldingRanges(analysisOf(doc).doc))) : [];
+  });
+
+  connection.onSelectionRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guard('selection', [], () => {
+      const { doc: parsed } = analysisOf(doc);
+      const nodes = outline(parsed);
+      return params.positions.map((p) => toSelectionRange(parsed.lines, selectionSpans(parsed, parsed.lines.offsetAt(p.line, p.character), nodes)));
+    });
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !settings.enable) return [];
+    return guard('code actions', [], () => {
+      const a = analysisOf(doc);
+      const lines = a.doc.lines;
+      const range = { start: lines.offsetAt(params.range.start.line, params.range.start.character), end: lines.offsetAt(params.range.end.line, params.range.end.character) };
+      return toCodeActions(doc.uri, lines, a.diagnostics, range);
+    });
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    return guard('semantic tokens', { data: [] }, () => {
+      const { doc: parsed } = analysisOf(doc);
+      return { data: encodeTokens(parsed.lines, semanticTokens(parsed, { assumeYear: settings.assumeYear })) };
+    });
+  });
+  connection.languages.semanticTokens.onRange((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    return guard('semantic tokens', { data: [] }, () => {
+      const { doc: parsed } = analysisOf(doc);
+      const l = parsed.lines;
+      const within = { start: l.offsetAt(params.range.start.line, params.range.start.character), end: l.offsetAt(params.range.end.line, params.range.end.character) };
+      return { data: encodeTokens(l, semanticTokens(parsed, { assumeYear: settings.assumeYear }), within) };
+    });
+  });
+
+  /** The metadata of the cable at a position (the status bar, "Show cable metadata"). */
+  connection.onRequest('cablewright/cableAt', (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return guard('cableAt', null, () => {
+      const { doc: parsed } = analysisOf(doc);
+      const cable = cableAt(parsed, parsed.lines.offsetAt(params.position.line, params.position.character));
+      return cable ? extractRecords(parsed, doc.uri)[cable.index] : null;
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--version')) {
+    process.stdout.write(`${CABLEWRIGHT_VERSION}\n`);
+  } else {
+    startServer(createConnection(ProposedFeatures.all));
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The language server over stdio, as an editor talks to it: the bundled
+ * server in a child process, open and edit documents, and what comes back.
+ * Positions are LSP's: zero-based lines, UTF-16 characters.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { LspClient } from './support/lspClient';
+
+const SAMPLE = readFileSync(path.join(CABLEWRIGHT_ROOT, 'samples/released-1994-brussels-03953.txt'), 'utf8');
+
+const DRAFT = [
+  'CONFIDENTIAL',
+  '',
+  'FM AMEMBASSY BRUSSELS',
+  'TO SECSTATE WASHDC IMMEDIATE 6354',
+  '',
+  'E.O. 12356: DECL: OADR',
+  'TAGS: PREL,, PGOV, BE',
+  'SUBJECT: BELGIAN VIEWS ON UNAMIR',
+  '',
+  '1. (C) THE MINISTER CALLED ABOUT THE CAFÉ 🌋 MEETING.',
+  '',
+  'CONFIDENTIAL',
+  '',
+].join('\r\n');
+
+describe('the language server over stdio', () => {
+  const client = new LspClient();
+  let caps: Record<string, unknown>;
+  before(async () => {
+    caps = (await client.initialize({ debounceMs: 0 })).capabilities;
+  });
+  after(() => client.stop());
+
+  test('it announces incremental sync and every feature', () => {
+    assert.deepEqual((caps.textDocumentSync as { change: number }).change, 2);
+    for (const k of ['completionProvider', 'hoverProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'codeActionProvider', 'diagnosticProvider']) {
+      assert.ok(caps[k], k);
+    }
+  });
+
+  test('opening a cable publishes its diagnostics with code, source, documentation link and UTF-16 positions', async () => {
+    const uri = 'file:///draft.cable';
+    const waiting = client.nextDiagnostics(uri, 1);
+    await client.open(uri, DRAFT);
+    const { diagnostics } = await waiting;
+    const byCode = (code: string) => diagnostics.filter((d) => d.code === code);
+    assert.deepEqual(byCode('tags-malformed')[0].range, { start: { line: 6, character: 11 }, end: { line: 6, character: 12 } });
+    assert.equal(byCode('tags-malformed')[0].source, 'cablewright');
+    assert.match(byCode('tags-malformed')[0].codeDescription!.href, /#tags-malformed$/);
+    // 'É' is one UTF-16 unit; the volcano emoji is two (a surrogate pair).
+    const accents = byCode('non-ascii').map((d) => [d.range.start.character, d.range.end.character]);
+    assert.deepEqual(accents, [
+      [40, 41],
+      [42, 44],
+    ]);
+  });
+
+  test('an incremental edit re-publishes for the new version; fixing the TAGS line clears that finding', async () => {
+    const uri = 'file:///draft.cable';
+    const waiting = client.nextDiagnostics(uri, 2);
+    await client.change(uri, 2, [{ range: { start: { line: 6, character: 11 }, end: { line: 6, character: 12 } }, text: '' }]);
+    const { diagnostics } = await waiting;
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'tags-malformed'), []);
+    assert.equal(diagnostics.filter((d) => d.code === 'non-ascii').length, 2);
+  });
+
+  test('completion after FM AMEMBASSY BRU offers AMEMBASSY BRUSSELS, with its country and kind', async () => {
+    const uri = 'file:///complete.cable';
+    const text = 'CONFIDENTIAL\n\nFM AMEMBASSY BRU\n';
+    await client.open(uri, text);
+    const items = await client.request<{ label: string; detail: string; textEdit: { range: unknown; newText: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 16 } });
+    const hit = items.find((i) => i.label === 'AMEMBASSY BRUSSELS');
+    assert.ok(hit, items.map((i) => i.label).join(', '));
+    assert.equal(hit.detail, 'Belgium · embassy');
+    assert.deepEqual(hit.textEdit.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 16 } });
+  });
+
+  test('completion on the TAGS line offers codes of the cable era, subject codes first', async () => {
+    const uri = 'file:///tags.cable';
+    await client.open(uri, 'CONFIDENTIAL\nR 071729Z JUN 75\nFM SECSTATE WASHDC\nTAGS: PFOR, C\n');
+    const items = await client.request<{ label: string; detail: string; sortText: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 13 } });
+    const ch = items.find((i) => i.label === 'CH');
+    assert.equal(ch?.detail, 'China (mainland)');
+    const sorted = [...items].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.ok(sorted[0].label.length === 4, `first offered: ${sorted[0].label}`);
+  });
+
+  test('hover on a DTG decodes it; on a TAGS code explains it in the era; on a post gives its country', async () => {
+    const uri = 'file:///sample.txt';
+    await client.open(uri, SAMPLE);
+    const at = async (line: number, character: number) => (await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }))?.contents.value ?? '';
+    assert.match(await at(12, 30), /Friday 8 April 1994, 10:37 UTC/);
+    assert.match(await at(22, 70), /\*\*BY\*\* in this cable's era .*\n- Burundi/);
+    assert.match(await at(14, 8), /embassy · Belgium \(BE\)/);
+  });
+
+  test('document symbols: the cable named by its subject, with its paragraphs', async () => {
+    const uri = 'file:///sample.txt';
+    const symbols = await client.request<{ name: string; detail: string; children: { name: string; range: { start: { line: number } } }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, 'CLAES ASKS SYG FOR CHANGE IN UNAMIR MANDATE; ASKS FOR USG VIEWS AND SUPPORT');
+    assert.equal(symbols[0].detail, 'CONFIDENTIAL · 8 Apr 1994 · BRUSSELS 03953');
+    const paras = symbols[0].children.filter((c) => /^\d+\./.test(c.name)).map((c) => [c.name.split(' ')[0], c.range.start.line]);
+    assert.deepEqual(paras, [['2.', 28], ['3.', 30], ['3.', 32], ['4.', 34], ['5.', 40]]);
+  });
+
+  test('folding ranges hold the cable and its multi-line paragraph', async () => {
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: 'file:///sample.txt' } });
+    assert.ok(folds.some((f) => f.startLine === 6 && f.endLine === 46), JSON.stringify(folds));
+    assert.ok(folds.some((f) => f.startLine === 34 && f.endLine === 38), JSON.stringify(folds));
+  });
+
+  test('semantic tokens mark the DTG and colour classification words by level', async () => {
+    const legend = (caps.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] } }).legend;
+    const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: 'file:///sample.txt' } });
+    const tokens: { line: number; char: number; length: number; type: string; mods: string[] }[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+      tokens.push({ line, char, length: data[i + 2], type: legend.tokenTypes[data[i + 3]], mods: legend.tokenModifiers.filter((_, b) => data[i + 4] & (1 << b)) });
+    }
+    assert.deepEqual(tokens.find((t) => t.line === 6), { line: 6, char: 0, length: 12, type: 'classification', mods: ['confidential'] });
+    assert.deepEqual(tokens.find((t) => t.type === 'dtg'), { line: 12, char: 26, length: 14, type: 'dtg', mods: [] });
+  });
+
+  test('a quick fix removes the doubled comma', async () => {
+    const uri = 'file:///fix.cable';
+    const waiting = client.nextDiagnostics(uri, 1);
+    await client.open(uri, 'CONFIDENTIAL\nE.O. 12356: DECL: OADR\nTAGS: PREL,, BE\nSUBJECT: X\n1. (C) TEXT.\nCONFIDENTIAL\n');
+    const { diagnostics } = await waiting;
+    const d = diagnostics.find((x) => x.code === 'tags-malformed')!;
+    const actions = await client.request<{ title: string; isPreferred: boolean; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Remove the extra comma', true]]);
+    assert.deepEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 12 } }, newText: '' }]);
+  });
+
+  test('the classification of the cable under the cursor (for the status bar)', async () => {
+    const record = await client.request<{ classification: string; subject: string } | null>('cablewright/cableAt', { textDocument: { uri: 'file:///sample.txt' }, position: { line: 30, character: 5 } });
+    assert.equal(record?.classification, 'CONFIDENTIAL');
+  });
+
+  test('pull diagnostics answer for the current version', async () => {
+    const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: 'file:///sample.txt' } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => d.code).sort(), ['non-ascii', 'paragraph-numbering', 'paragraph-numbering']);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A small LSP client for tests and benchmarks: starts the bundled server
+ * (`dist/server.js --stdio`) in a child process and speaks JSON-RPC to it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code: string; message: string; severity: number; source: string; codeDescription?: { href: string } }[];
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly proc: ChildProcess;
+  private readonly waiting: { uri: string; version?: number; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  /** The last diagnostics published per document. */
+  readonly published = new Map<string, PublishedDiagnostics>();
+  stderr = '';
+
+  constructor(serverPath = path.join(CABLEWRIGHT_ROOT, 'dist/server.js'), execArgv: string[] = []) {
+    this.proc = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
+      this.published.set(p.uri, p);
+      for (let i = this.waiting.length - 1; i >= 0; i--) {
+        const w = this.waiting[i];
+        if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
+          this.waiting.splice(i, 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', () => [null]);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  /** Initialises the server; `capabilities` as a client would announce them. */
+  async initialize(initializationOptions: unknown = {}, capabilities: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` (and `version`, when given). */
+  nextDiagnostics(uri: string, version?: number): Promise<PublishedDiagnostics> {
+    return new Promise((resolve) => this.waiting.push({ uri, version, resolve }));
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may be gone already.
+    }
+    this.connection.dispose();
+    this.proc.kill();
+  }
+}
