@@ -126,5 +126,13 @@ export function semanticTokens(doc: ParsedDocument, options: TokenOptions = {}):
     if (at < span.end) out.push({ start: at, end: span.end, type, modifiers: [] });
   }
   while (k < specific.length) out.push(specific[k++]);
-  return out.filter((t) => t.end > t.start && doc.text.slice(t.start, t.end).trim() !== '');
+  return out.flatMap((t) => trimmed(doc.text, t));
+}
+
+/** A token without the blanks at its ends; none when it is all blanks. */
+function trimmed(text: string, t: SemanticToken): SemanticToken[] {
+  let { start, end } = t;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? [{ ...t, start, end }] : [];
 }

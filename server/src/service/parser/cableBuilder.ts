@@ -289,7 +289,8 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       return indent >= Math.min(f.valueCol - 4, 20) && it.k !== 'paragraph';
     }
     if (f.kind === 'address') {
-      return textual && /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90;
+      // A header word being typed (`E.O`, `TAGS`) ends the list rather than continuing it.
+      return textual && /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90 && !/^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/.test(t);
     }
     if (f.kind === 'subject' || f.kind === 'classifiedBy') return f.blankRun === 0 && textual;
     if (f.kind === 'ref') return f.blankRun === 0 && (textual || it.k === 'subparagraph');
