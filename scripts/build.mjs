@@ -1,7 +1,7 @@
 // Bundles the command line (and, with --tests, every test file) with esbuild.
 // Data files (*.tsv) are inlined as text, so the bundles need nothing at run time.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
@@ -24,6 +24,8 @@ await build({
   outdir: 'dist',
   banner: { js: '#!/usr/bin/env node' },
 });
+// The bins run as commands: make them executable (npm does it on install, a plain build does not).
+for (const bin of ['dist/cli.js', 'dist/server.js']) chmodSync(path.join(root, bin), 0o755);
 await build({
   ...common,
   entryPoints: { extension: 'client/src/extension.ts' },
