@@ -150,4 +150,46 @@ describe('the language server over stdio', () => {
     assert.equal(report.kind, 'full');
     assert.deepEqual(report.items.map((d) => d.code).sort(), ['non-ascii', 'paragraph-numbering', 'paragraph-numbering']);
   });
+
+  test('after a run of edits to a file of several cables, diagnostics and symbols are those of the same text opened afresh', async () => {
+    const uri = 'file:///several.txt';
+    const lines = [SAMPLE, DRAFT, SAMPLE, DRAFT].join('\n').split(/\r\n|\r|\n/);
+    const symbols = (u: string) => client.request('textDocument/documentSymbol', { textDocument: { uri: u } });
+    await client.open(uri, lines.join('\n'));
+    // Once asked for, the outline is kept up to date with every version: ask before editing.
+    await symbols(uri);
+    // Typing in the second cable, deleting a line of the third, splitting the first in two, and pasting a cable at the end.
+    const pos = (line: number, character: number) => ({ line, character });
+    const edits = [
+      { range: { start: pos(60, 0), end: pos(60, 0) }, text: 'X' },
+      { range: { start: pos(60, 1), end: pos(60, 1) }, text: 'Y\n' },
+      { range: { start: pos(80, 0), end: pos(81, 0) }, text: '' },
+      { range: { start: pos(20, 0), end: pos(20, 0) }, text: 'NNNN\nCONFIDENTIAL\nTAGS: PREL\n' },
+      { range: { start: pos(lines.length + 2, 0), end: pos(lines.length + 2, 0) }, text: `\n${DRAFT}` },
+      { range: { start: pos(61, 0), end: pos(61, 2) }, text: '' },
+    ];
+    let text = lines.join('\n');
+    let version = 1;
+    let published = client.nextDiagnostics(uri, version);
+    for (const e of edits) {
+      version++;
+      published = client.nextDiagnostics(uri, version);
+      await client.change(uri, version, [e]);
+      text = applyLspEdit(text, e);
+    }
+    const edited = await published;
+    const fresh = 'file:///several-fresh.txt';
+    const freshPublished = client.nextDiagnostics(fresh, 1);
+    await client.open(fresh, text);
+    assert.deepEqual(edited.diagnostics, (await freshPublished).diagnostics);
+    assert.deepEqual(await symbols(uri), await symbols(fresh));
+  });
 });
+
+/** Applies one LSP content change to a text, as a client holds it. */
+function applyLspEdit(text: string, e: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (p.line >= starts.length ? text.length : Math.min(text.length, starts[p.line] + p.character));
+  return text.slice(0, offset(e.range.start)) + e.text + text.slice(offset(e.range.end));
+}

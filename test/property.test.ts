@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, parse, type Analysis, type LineKind, type ParsedDocument, type Span } from '../server/src/service';
+import { analyze, outline, parse, type Analysis, type LineKind, type ParsedDocument, type Span } from '../server/src/service';
 
 // ---- Configuration ------------------------------------------------------------------
 
@@ -395,5 +395,76 @@ describe('the parser does not hang on long runs of one kind of line', () => {
     const a = analyze(text);
     assert.equal(a.doc.cables.length, 1);
     assert.ok(a.doc.cables[0].paragraphs.length > 150_000, `only ${a.doc.cables[0].paragraphs.length} paragraphs: the test no longer builds a huge cable`);
+  });
+});
+
+// ---- Incremental re-analysis -------------------------------------------------------------
+
+/** An edit as an editor sends it: replace `remove` characters at `at` (a fraction of the text) with `insert`. */
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 4, max: 400 }) }),
+  insert: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('', 'A', ' ', '\n', '\r\n', '\r', '.', '1', ':', ',') },
+    { weight: 3, arbitrary: fc.nat().map((i) => `${REAL_LINES[i % REAL_LINES.length]}\n`) },
+    { weight: 2, arbitrary: tokenArb.map((t) => `${t}\n`) },
+    { weight: 1, arbitrary: fc.string({ unit: nastyChar, maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.nat().map((i) => REAL[i % REAL.length].text) },
+  ),
+});
+
+function applyEdit(text: string, e: Edit): string {
+  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+/** The same options object every time, as an editor session keeps its settings. */
+const SESSION_RULES = {};
+
+describe('incremental re-analysis equals analysing from scratch', () => {
+  const files = fc.array(fc.nat({ max: REAL.length - 1 }), { minLength: 1, maxLength: 6 }).map((ids) => ids.map((i) => REAL[i].text).join('\n'));
+
+  test('random edits to files of several real cables', () => {
+    const arb = fc.tuple(files, fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.boolean());
+    fc.assert(
+      fc.property(arb, ([text, edits, assumeCable]) => {
+        const options = { assumeCable, rules: SESSION_RULES };
+        let now = analyze(text, options);
+        let nodes = outline(now.doc);
+        for (const e of edits) {
+          const next = applyEdit(now.doc.text, e);
+          const incremental = analyze(next, options, now);
+          const scratch = analyze(next, options);
+          assert.deepStrictEqual(incremental.doc, scratch.doc);
+          assert.deepStrictEqual(incremental.parsed.checkpoints, scratch.parsed.checkpoints);
+          assert.deepStrictEqual(incremental.parsed.ranges, scratch.parsed.ranges);
+          assert.deepStrictEqual(incremental.diagnostics, scratch.diagnostics);
+          nodes = outline(incremental.doc, { outline: nodes, reuse: incremental.reuse! });
+          assert.deepStrictEqual(nodes, outline(scratch.doc));
+          now = incremental;
+        }
+      }),
+      params(300),
+    );
+  });
+
+  test('an edit reuses the cables it does not touch', () => {
+    const text = REAL.filter((f) => !f.name.startsWith('golden/')).map((f) => f.text).join('\n');
+    const before = analyze(text, { rules: SESSION_RULES });
+    assert.ok(before.doc.cables.length > 10);
+    const middle = before.doc.cables[Math.floor(before.doc.cables.length / 2)];
+    const at = middle.paragraphs.at(-1)?.end ?? middle.end;
+    const after = analyze(`${text.slice(0, at)} X${text.slice(at)}`, { rules: SESSION_RULES }, before);
+    assert.equal(after.doc.cables.length, before.doc.cables.length);
+    assert.strictEqual(after.doc.cables[0], before.doc.cables[0], 'a cable above the edit is the same object');
+    const last = after.doc.cables.at(-1)!;
+    assert.notStrictEqual(last, before.doc.cables.at(-1), 'a cable below the edit is a moved copy');
+    assert.equal(last.start, before.doc.cables.at(-1)!.start + 2);
   });
 });

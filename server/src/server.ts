@@ -12,6 +12,8 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
+  type Diagnostic,
+  type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -37,6 +39,7 @@ import {
   selectionSpans,
   semanticTokens,
   type Analysis,
+  type OutlineNode,
   type Severity,
 } from './service';
 
@@ -64,6 +67,15 @@ function lspDiagnostics(a: Analysis) {
   return a.diagnostics.map((d) => toLspDiagnostic(a.doc.lines, d));
 }
 
+/** What the server holds for one version of a document; the outline, symbols and LSP diagnostics are made when first asked for. */
+interface Entry {
+  version: number;
+  analysis: Analysis;
+  outline: OutlineNode[] | undefined;
+  symbols: DocumentSymbol[] | undefined;
+  diagnostics: Diagnostic[] | undefined;
+}
+
 /** Whether a document is a cable by its name, so a draft without a header yet is still read as one. */
 function assumeCable(uri: string): boolean {
   return !/\.txt$/i.test(uri);
@@ -75,17 +87,31 @@ export function startServer(connection: Connection): void {
   let initOptions = DEFAULTS;
   let pushDiagnostics = true;
   let configurable = false;
-  const cache = new Map<string, { version: number; analysis: Analysis }>();
+  const cache = new Map<string, Entry>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const failed = new Set<string>();
 
-  /** The analysis of a document's current version, computed once per version. */
-  const analysisOf = (doc: TextDocument): Analysis => {
+  /** What the server knows of a document's current version, computed once per version. */
+  const entryOf = (doc: TextDocument): Entry => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyze(doc.getText(), { assumeCable: assumeCable(doc.uri), rules: settings.rules, assumeYear: settings.assumeYear });
-    cache.set(doc.uri, { version: doc.version, analysis });
-    return analysis;
+    if (hit && hit.version === doc.version) return hit;
+    // The previous version's analysis and outline let the service redo only the cables the edits touched.
+    const analysis = analyze(doc.getText(), { assumeCable: assumeCable(doc.uri), rules: settings.rules, assumeYear: settings.assumeYear }, hit?.analysis);
+    // Once a client has asked for the outline, it is kept up to date with every version (a few cables at a time), as it will be asked again.
+    const kept = hit?.outline && analysis.reuse ? outline(analysis.doc, { outline: hit.outline, reuse: analysis.reuse }) : undefined;
+    const entry: Entry = { version: doc.version, analysis, outline: kept, symbols: undefined, diagnostics: undefined };
+    cache.set(doc.uri, entry);
+    return entry;
+  };
+  const analysisOf = (doc: TextDocument): Analysis => entryOf(doc).analysis;
+  const diagnosticsOf = (doc: TextDocument): Diagnostic[] => {
+    const e = entryOf(doc);
+    return (e.diagnostics ??= lspDiagnostics(e.analysis));
+  };
+  const symbolsOf = (doc: TextDocument): DocumentSymbol[] => {
+    const e = entryOf(doc);
+    e.outline ??= outline(e.analysis.doc);
+    return (e.symbols ??= toSymbols(e.analysis.doc.lines, e.outline));
   };
 
   /** Runs a handler; a failure is logged once per kind and answered with nothing, so the server keeps serving. */
@@ -106,7 +132,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const items = guard('diagnostics', [], () => (settings.enable ? lspDiagnostics(analysisOf(doc)) : []));
+    const items = guard('diagnostics', [], () => (settings.enable ? diagnosticsOf(doc) : []));
     // A newer version arrived while this one was analysed: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: items });
@@ -177,7 +203,7 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on((params) => {
     const doc = documents.get(params.textDocument.uri);
-    const items = doc && settings.enable ? guard('diagnostics', [], () => lspDiagnostics(analysisOf(doc))) : [];
+    const items = doc && settings.enable ? guard('diagnostics', [], () => diagnosticsOf(doc)) : [];
     return { kind: 'full', items };
   });
 
@@ -206,8 +232,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return guard('symbols', [], () => {
-      const { doc: parsed } = analysisOf(doc);
-      return toSymbols(parsed.lines, outline(parsed));
+      return symbolsOf(doc);
     });
   });
 

@@ -88,7 +88,11 @@ export function toSymbols(lines: LineIndex, nodes: OutlineNode[]): DocumentSymbo
     const sel = toRange(lines, n.selectionRange);
     // A selection range must lie inside the range.
     const inside = n.selectionRange.start >= n.range.start && n.selectionRange.end <= n.range.end;
-    return { name: n.name, detail: n.detail, kind: SYMBOL_KIND[n.kind], range, selectionRange: inside ? sel : range, children: toSymbols(lines, n.children) };
+    // Empty details and children are left out: a file of many cables has thousands of symbols, and every byte crosses the pipe.
+    const symbol: DocumentSymbol = { name: n.name, kind: SYMBOL_KIND[n.kind], range, selectionRange: inside ? sel : range };
+    if (n.detail) symbol.detail = n.detail;
+    if (n.children.length) symbol.children = toSymbols(lines, n.children);
+    return symbol;
   });
 }
 

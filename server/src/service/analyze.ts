@@ -1,7 +1,8 @@
 import { builtinReference } from './data/builtin';
 import type { ReferenceData } from './data/reference';
 import type { ParsedDocument, Span } from './model';
-import { parse } from './parser/parse';
+import { reparse, type Reuse } from './parser/incremental';
+import { parseResumable, type ParseResult } from './parser/parse';
 import { RULES } from './rules';
 import type { Fix, Finding, Severity } from './rules/types';
 
@@ -33,6 +34,11 @@ export interface Diagnostic {
 export interface Analysis {
   doc: ParsedDocument;
   diagnostics: Diagnostic[];
+  /** The options it was made with, and what an analysis of the next version reuses (see {@link analyze}). */
+  options: ServiceOptions;
+  parsed: ParseResult;
+  /** Which cables this analysis took over from the previous version's, when it was made from one. */
+  reuse: Reuse | undefined;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -42,21 +48,42 @@ function milder(a: Severity, b: Severity): Severity {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
 
-/** Parses `text` and runs every enabled rule on every cable. */
-export function analyze(text: string, options: ServiceOptions = {}): Analysis {
-  const doc = parse(text, { assumeCable: options.assumeCable });
-  return { doc, diagnostics: lintDocument(doc, options) };
+/**
+ * Parses `text` and runs every enabled rule on every cable. Given the
+ * analysis of the previous version of the same document (made with the same
+ * options), only the cables an edit touched are parsed and checked again; the
+ * result is the same as without it.
+ */
+export function analyze(text: string, options: ServiceOptions = {}, previous?: Analysis): Analysis {
+  if (previous && sameOptions(previous.options, options)) {
+    const { result, reuse } = reparse(previous.parsed, text);
+    return { doc: result.doc, diagnostics: lint(result.doc, options, { previous, reuse }), options, parsed: result, reuse };
+  }
+  const parsed = parseResumable(text, { assumeCable: options.assumeCable });
+  return { doc: parsed.doc, diagnostics: lint(parsed.doc, options, undefined), options, parsed, reuse: undefined };
+}
+
+function sameOptions(a: ServiceOptions, b: ServiceOptions): boolean {
+  return (a.assumeCable ?? false) === (b.assumeCable ?? false) && a.reference === b.reference && a.rules === b.rules && a.assumeYear === b.assumeYear;
 }
 
 /** Runs the rules on a parsed document. A rule that fails reports its failure as a diagnostic instead of stopping the others. */
 export function lintDocument(doc: ParsedDocument, options: ServiceOptions = {}): Diagnostic[] {
+  return lint(doc, options, undefined);
+}
+
+function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previous: Analysis; reuse: Reuse } | undefined): Diagnostic[] {
   const reference = options.reference ?? builtinReference();
   const out: Diagnostic[] = [];
+  const cables = doc.cables;
   for (const rule of RULES) {
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
     const severity = configured ?? rule.defaultSeverity;
-    for (const cable of doc.cables) {
+    // After an edit, a rule that reads only its own cable runs again only on the cables that changed.
+    const [from, to] = incremental && !rule.readsOtherCables ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
+    for (let c = from; c < to; c++) {
+      const cable = cables[c];
       let findings: Finding[];
       try {
         findings = rule.check({ doc, cable, text: doc.text, reference, assumeYear: options.assumeYear });
@@ -68,13 +95,34 @@ export function lintDocument(doc: ParsedDocument, options: ServiceOptions = {}):
           ruleId: rule.id,
           severity: f.severity ? milder(f.severity, severity) : severity,
           message: f.message,
-          range: f.range,
+          // Rules often give a model node as the range: only its span is the diagnostic's.
+          range: { start: f.range.start, end: f.range.end },
           cableIndex: cable.index,
-          fixes: f.fixes ?? [],
+          fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: e.newText })) })),
           tags: f.tags,
         });
       }
     }
   }
+  if (incremental) {
+    const { prefix, suffixOld, suffixNew, charDelta } = incremental.reuse;
+    const rerun = new Set(RULES.filter((r) => r.readsOtherCables).map((r) => r.id));
+    for (const d of incremental.previous.diagnostics) {
+      if (rerun.has(d.ruleId)) continue;
+      if (d.cableIndex < prefix) out.push(d);
+      else if (d.cableIndex >= suffixOld) out.push(moved(d, charDelta, suffixNew - suffixOld));
+    }
+  }
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** A diagnostic of a cable that an edit above it moved. */
+function moved(d: Diagnostic, charDelta: number, indexDelta: number): Diagnostic {
+  const span = (s: Span) => ({ start: s.start + charDelta, end: s.end + charDelta });
+  return {
+    ...d,
+    range: span(d.range),
+    cableIndex: d.cableIndex + indexDelta,
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: span(e.range) })) })),
+  };
 }

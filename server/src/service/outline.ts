@@ -4,6 +4,7 @@
  * and release stamps never start a node.
  */
 import type { Cable, Field, ParsedDocument, Span, Subparagraph } from './model';
+import type { Reuse } from './parser/incremental';
 import { formatDate } from './rules/describe';
 
 export type OutlineKind = 'cable' | 'header' | 'addressees' | 'field' | 'references' | 'reference' | 'paragraph' | 'subparagraph' | 'signature' | 'trailer';
@@ -28,7 +29,8 @@ function clip(s: string): string {
 }
 
 function node(name: string, kind: OutlineKind, range: Span, selectionRange: Span = range, detail = '', children: OutlineNode[] = []): OutlineNode {
-  return { name: clip(name) || '(empty)', detail, kind, range, selectionRange, children };
+  // Only the spans of the model nodes passed in: an outline holds no part of the model.
+  return { name: clip(name) || '(empty)', detail, kind, range: { start: range.start, end: range.end }, selectionRange: { start: selectionRange.start, end: selectionRange.end }, children };
 }
 
 const cover = (spans: (Span | undefined)[]): Span | undefined => {
@@ -97,7 +99,23 @@ function previewAt(text: string, from: number, to: number): string {
   return text.slice(from, Math.min(to, from + 200)).replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
-/** The outline of every cable in a parsed file. */
-export function outline(doc: ParsedDocument): OutlineNode[] {
-  return doc.cables.map((c) => cableNode(c, doc));
+/**
+ * The outline of every cable in a parsed file: one top-level node per cable.
+ * Given the outline of the previous version and what the re-parse reused
+ * (see `analyze`), the nodes of unchanged cables are taken over.
+ */
+export function outline(doc: ParsedDocument, previous?: { outline: OutlineNode[]; reuse: Reuse }): OutlineNode[] {
+  if (!previous) return doc.cables.map((c) => cableNode(c, doc));
+  const { outline: before, reuse } = previous;
+  return doc.cables.map((c, i) => {
+    if (i < reuse.prefix) return before[i];
+    // A cable without a subject is named by its position, which an edit above it can change.
+    if (i >= reuse.suffixNew) return { ...movedNode(before[i - reuse.suffixNew + reuse.suffixOld], reuse.charDelta), name: clip(cableTitle(c)) || '(empty)' };
+    return cableNode(c, doc);
+  });
+}
+
+function movedNode(n: OutlineNode, charDelta: number): OutlineNode {
+  const move = (s: Span) => ({ start: s.start + charDelta, end: s.end + charDelta });
+  return { ...n, range: move(n.range), selectionRange: move(n.selectionRange), children: n.children.map((c) => movedNode(c, charDelta)) };
 }

@@ -2,7 +2,7 @@ import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { buildCable } from './cableBuilder';
 import { findEmailHeaders, lexLine, type LexedLine } from './lexer';
-import { Segmenter, type CableRange } from './segmenter';
+import { sameStateShifted, Segmenter, type CableRange, type SegmenterState } from './segmenter';
 
 /** What stands in for the lexed lines of a cable once it is built. */
 const BUILT: LexedLine = { start: 0, end: 0, indentEnd: 0, items: [] };
@@ -17,46 +17,138 @@ export interface ParseOptions {
   assumeCable?: boolean;
 }
 
+/** The segmenter's state just after it read `line` and handed over a cable: a point a later parse can resume from. */
+export interface Checkpoint {
+  line: number;
+  state: SegmenterState;
+}
+
+/**
+ * A parsed document with what a parse of its next version needs to reuse the
+ * unchanged cables: the line range of each cable and a checkpoint after each.
+ */
+export interface ParseResult {
+  doc: ParsedDocument;
+  ranges: CableRange[];
+  checkpoints: Checkpoint[];
+  /** Which lines belong to an email header (these depend on the lines around them). */
+  email: Uint8Array;
+  options: ParseOptions;
+}
+
 /**
  * Parses a file of cables. Never throws and runs in time linear in the text:
  * every line is lexed once, segmented once and built once.
  */
 export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
-  const lines = new LineIndex(text);
-  const n = lines.lineCount;
-  const email = findEmailHeaders(text, lines.starts, lines.ends);
-  const lexed: LexedLine[] = new Array(n);
-  const lineKinds: LineKind[] = new Array(n);
-  const cables: Cable[] = [];
-  const ranges: CableRange[] = [];
-  // Each cable is built as soon as its segment is final, and its lexed lines are let go: they die young,
-  // which keeps a long file's memory flat and spares the garbage collector.
-  const segmenter = new Segmenter(text, lexed, options.assumeCable ?? false, (r) => {
-    cables.push(buildCable(text, lexed, r, cables.length, lineKinds));
-    ranges.push(r);
-    for (let j = r.segmentStart; j <= r.segmentEnd; j++) lexed[j] = BUILT;
-  });
-  for (let i = 0; i < n; i++) {
-    const l = lexLine(text.slice(lines.starts[i], lines.ends[i]), lines.starts[i], email[i] === 1);
-    lexed[i] = l;
-    const k = l.items[0]?.k;
-    lineKinds[i] = k === undefined ? 'blank' : k === 'stamp' ? 'release-stamp' : k === 'email' ? 'email-header' : 'outside';
-    segmenter.push(i);
-  }
-  segmenter.finish();
+  return parseResumable(text, options).doc;
+}
 
-  const segments: Segment[] = [];
-  const outside = (from: number, to: number) => {
-    if (from > to) return;
-    segments.push({ kind: 'outside', start: lines.starts[from], end: lines.ends[to], startLine: from, endLine: to, cable: undefined });
-  };
-  let next = 0;
-  cables.forEach((c, i) => {
-    const r = ranges[i];
-    outside(next, r.segmentStart - 1);
-    segments.push({ kind: 'cable', start: lines.starts[r.segmentStart], end: lines.ends[r.segmentEnd], startLine: r.segmentStart, endLine: r.segmentEnd, cable: c });
-    next = r.segmentEnd + 1;
-  });
-  outside(next, n - 1);
-  return { text, lines, lineKinds, segments, cables };
+/** {@link parse}, keeping what {@link reparse} needs. */
+export function parseResumable(text: string, options: ParseOptions = {}): ParseResult {
+  const lines = new LineIndex(text);
+  const email = findEmailHeaders(text, lines.starts, lines.ends);
+  const run = new Run(text, lines, email, options);
+  run.scan(0, undefined, undefined);
+  return run.result();
+}
+
+/**
+ * Where a resumed parse may stop: once it has handed over a cable after line
+ * `after` with a segmenter state that the previous parse also had (shifted by
+ * `lineDelta`), the rest of the file parses as before.
+ */
+export interface Resync {
+  after: number;
+  lineDelta: number;
+  /** The previous parse's checkpoint at (old) line `line`, if any. */
+  checkpointAt(line: number): Checkpoint | undefined;
+  /** Called with the new checkpoint and the old one it matches; completes the result from the previous parse. */
+  splice(run: Run, now: Checkpoint, before: Checkpoint): void;
+}
+
+/** One pass of the segmenter over (part of) a file, building cables as their segments close. */
+export class Run {
+  readonly lexed: LexedLine[];
+  lineKinds: LineKind[];
+  cables: Cable[] = [];
+  ranges: CableRange[] = [];
+  checkpoints: Checkpoint[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly email: Uint8Array,
+    readonly options: ParseOptions,
+  ) {
+    const n = lines.lineCount;
+    this.lexed = new Array(n);
+    this.lineKinds = new Array(n);
+  }
+
+  /**
+   * Reads lines from `from` on. `resume` is the segmenter state after line
+   * `from - 1` (every line it can look back at, from its floor, is lexed
+   * again here); `resync` lets the pass stop early.
+   */
+  scan(from: number, resume: Checkpoint | undefined, resync: Resync | undefined): void {
+    const { text, lines, lexed, lineKinds, cables, ranges } = this;
+    const n = lines.lineCount;
+    // Each cable is built as soon as its segment is final, and its lexed lines are let go: they die young,
+    // which keeps a long file's memory flat and spares the garbage collector.
+    const segmenter = new Segmenter(text, lexed, this.options.assumeCable ?? false, (r) => {
+      cables.push(buildCable(text, lexed, r, cables.length, lineKinds));
+      ranges.push(r);
+      for (let j = r.segmentStart; j <= r.segmentEnd; j++) lexed[j] = BUILT;
+    }, resume?.state);
+    if (resume) for (let i = resume.state.floor; i < from; i++) this.lex(i);
+    let emitted = segmenter.emittedCount;
+    for (let i = from; i < n; i++) {
+      this.lex(i);
+      segmenter.push(i);
+      if (segmenter.emittedCount === emitted) continue;
+      emitted = segmenter.emittedCount;
+      const now = { line: i, state: segmenter.snapshot() };
+      this.checkpoints.push(now);
+      if (resync && i > resync.after && now.state.floor > resync.after) {
+        const before = resync.checkpointAt(i - resync.lineDelta);
+        if (before && sameState(before, now, resync.lineDelta)) {
+          resync.splice(this, now, before);
+          return;
+        }
+      }
+    }
+    segmenter.finish();
+  }
+
+  private lex(i: number) {
+    const { lines } = this;
+    const l = lexLine(this.text.slice(lines.starts[i], lines.ends[i]), lines.starts[i], this.email[i] === 1);
+    this.lexed[i] = l;
+    const k = l.items[0]?.k;
+    this.lineKinds[i] = k === undefined ? 'blank' : k === 'stamp' ? 'release-stamp' : k === 'email' ? 'email-header' : 'outside';
+  }
+
+  result(): ParseResult {
+    const { lines, cables, ranges } = this;
+    const segments: Segment[] = [];
+    const outside = (from: number, to: number) => {
+      if (from > to) return;
+      segments.push({ kind: 'outside', start: lines.starts[from], end: lines.ends[to], startLine: from, endLine: to, cable: undefined });
+    };
+    let next = 0;
+    cables.forEach((c, i) => {
+      const r = ranges[i];
+      outside(next, r.segmentStart - 1);
+      segments.push({ kind: 'cable', start: lines.starts[r.segmentStart], end: lines.ends[r.segmentEnd], startLine: r.segmentStart, endLine: r.segmentEnd, cable: c });
+      next = r.segmentEnd + 1;
+    });
+    outside(next, lines.lineCount - 1);
+    const doc = { text: this.text, lines, lineKinds: this.lineKinds, segments, cables };
+    return { doc, ranges, checkpoints: this.checkpoints, email: this.email, options: this.options };
+  }
+}
+
+function sameState(before: Checkpoint, now: Checkpoint, lineDelta: number): boolean {
+  return now.line === before.line + lineDelta && sameStateShifted(before.state, now.state, lineDelta);
 }

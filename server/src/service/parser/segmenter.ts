@@ -16,6 +16,55 @@ export interface CableRange {
   segmentEnd: number;
 }
 
+/** The line range of a cable `lineDelta` lines further down. */
+export function shiftRange(r: CableRange, lineDelta: number): CableRange {
+  return { startLine: r.startLine + lineDelta, endLine: r.endLine + lineDelta, segmentStart: r.segmentStart + lineDelta, segmentEnd: r.segmentEnd + lineDelta };
+}
+
+interface OpenCable {
+  start: number;
+  segmentStart: number;
+  /** What header items the cable has shown (bits of K). */
+  has: number;
+  lastContent: number;
+  trailerDone: boolean;
+  awaitValue: boolean;
+}
+
+/** The state of a {@link Segmenter} between two lines: plain data, so that a later parse can resume from it. */
+export interface SegmenterState {
+  cur: OpenCable | undefined;
+  pendingOutside: number | undefined;
+  seenContent: boolean;
+  fallbackCandidate: boolean;
+  waiting: CableRange | undefined;
+  floor: number;
+  emitted: number;
+}
+
+/** Whether state `b` is state `a` taken `lineDelta` lines further down (the cable counts may differ). */
+export function sameStateShifted(a: SegmenterState, b: SegmenterState, lineDelta: number): boolean {
+  const line = (x: number | undefined, y: number | undefined) => (x === undefined ? y === undefined : y === x + lineDelta);
+  const ac = a.cur;
+  const bc = b.cur;
+  const curSame =
+    ac === undefined
+      ? bc === undefined
+      : bc !== undefined &&
+        line(ac.start, bc.start) && line(ac.segmentStart, bc.segmentStart) && line(ac.lastContent, bc.lastContent) &&
+        ac.has === bc.has && ac.trailerDone === bc.trailerDone && ac.awaitValue === bc.awaitValue;
+  const aw = a.waiting;
+  const bw = b.waiting;
+  const waitingSame =
+    aw === undefined
+      ? bw === undefined
+      : bw !== undefined && line(aw.startLine, bw.startLine) && line(aw.endLine, bw.endLine) && line(aw.segmentStart, bw.segmentStart) && line(aw.segmentEnd, bw.segmentEnd);
+  return (
+    curSame && waitingSame && line(a.pendingOutside, b.pendingOutside) && line(a.floor, b.floor) &&
+    a.seenContent === b.seenContent && a.fallbackCandidate === b.fallbackCandidate && (a.emitted > 0) === (b.emitted > 0)
+  );
+}
+
 /** What a line holds that matters to segmentation, as bits (a line is tested a dozen times; bits cost nothing). */
 const K = {
   page1: 1 << 0, page: 1 << 1, dist: 1 << 2, drafting: 1 << 3, dtg: 1 << 4, fm: 1 << 5, texthdr: 1 << 6, section: 1 << 7,
@@ -75,7 +124,7 @@ function keysOf(items: Item[], text: string): number {
  * typed); without it, such a file is all outside.
  */
 export class Segmenter {
-  private cur: { start: number; segmentStart: number; has: number; lastContent: number; trailerDone: boolean; awaitValue: boolean } | undefined;
+  private cur: OpenCable | undefined;
   private pendingOutside: number | undefined;
   private seenContent = false;
   private fallbackCandidate = false;
@@ -85,12 +134,48 @@ export class Segmenter {
   private floor = 0;
   private emitted = 0;
 
+  /** `from` resumes where a {@link snapshot} was taken; every line it was taken after is read again only through `lines`. */
   constructor(
     private readonly text: string,
     private readonly lines: LexedLine[],
     private readonly assumeCable: boolean,
     private readonly emit: (range: CableRange) => void,
-  ) {}
+    from?: SegmenterState,
+  ) {
+    if (from) this.restore(from);
+  }
+
+  /** How many cables have been handed over. */
+  get emittedCount(): number {
+    return this.emitted;
+  }
+
+  /**
+   * Everything the segmenter knows after the line it last read. It looks back
+   * no further than `floor`: a segmenter resumed from it over the same lines
+   * from `floor` on hands over the same cables as the one it was taken from.
+   */
+  snapshot(): SegmenterState {
+    return {
+      cur: this.cur && { ...this.cur },
+      pendingOutside: this.pendingOutside,
+      seenContent: this.seenContent,
+      fallbackCandidate: this.fallbackCandidate,
+      waiting: this.waiting && { ...this.waiting },
+      floor: this.floor,
+      emitted: this.emitted,
+    };
+  }
+
+  private restore(s: SegmenterState) {
+    this.cur = s.cur && { ...s.cur };
+    this.pendingOutside = s.pendingOutside;
+    this.seenContent = s.seenContent;
+    this.fallbackCandidate = s.fallbackCandidate;
+    this.waiting = s.waiting && { ...s.waiting };
+    this.floor = s.floor;
+    this.emitted = s.emitted;
+  }
 
   /** Reads line `i`; every line before it has been read. */
   push(i: number): void {

@@ -30,6 +30,7 @@ export const headerMismatch: Rule = {
   id: 'header-mismatch',
   description: "Page headers whose post or serial disagree with the cable's, pages out of order, SECTION n OF m inconsistent.",
   defaultSeverity: 'warning',
+  readsOtherCables: true,
   check({ cable, doc, reference }) {
     const out: Finding[] = [];
     const station = stationOf(cable, reference);

@@ -7,6 +7,7 @@ export const paragraphNumbering: Rule = {
   id: 'paragraph-numbering',
   description: 'Top-level paragraph numbers that repeat, skip, go backwards or do not start at 1; subparagraph letters out of sequence.',
   defaultSeverity: 'warning',
+  readsOtherCables: true,
   check({ cable, doc }) {
     const out: Finding[] = [];
     const numbered = numberedOf(cable);

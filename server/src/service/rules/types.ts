@@ -47,5 +47,11 @@ export interface Rule {
   /** One line: what the rule flags. */
   description: string;
   defaultSeverity: Severity;
+  /**
+   * The rule reads cables other than the one it checks (`doc.cables`): after
+   * an edit it runs again on every cable, where other rules' findings on the
+   * unchanged cables are reused.
+   */
+  readsOtherCables?: boolean;
   check(ctx: RuleContext): Finding[];
 }
