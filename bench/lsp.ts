@@ -33,11 +33,12 @@
  * 95th percentile on that file. The benchmark says whether each meets it; it
  * never fails on timing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LspClient } from '../test/support/lspClient';
+import { corpus } from './support/corpus';
 
 const TARGET_P95_MS = 20;
 const URI = 'file:///cablewright-bench/lsp-bench.txt';
@@ -68,23 +69,6 @@ function options(): Options {
 
 // ---- Input --------------------------------------------------------------------------
 
-/** The texts the input is made of: real cables, samples and the golden tests' inputs (empty ones skipped). */
-function corpus(root: string): { name: string; text: string }[] {
-  const files: string[] = [];
-  const add = (dir: string, accept: (name: string) => boolean) => {
-    const abs = path.join(root, dir);
-    if (!existsSync(abs)) return;
-    for (const name of readdirSync(abs).sort()) {
-      const p = path.join(abs, name);
-      if (statSync(p).isFile() && accept(name)) files.push(p);
-    }
-  };
-  add('test/fixtures/real', (n) => n.endsWith('.txt'));
-  add('samples', (n) => /\.(txt|cable|tel)$/.test(n));
-  add('test/fixtures/golden', (n) => /\.(txt|cable|tel)$/.test(n));
-  const utf8 = new TextDecoder('utf-8');
-  return files.map((p) => ({ name: path.relative(root, p), text: utf8.decode(readFileSync(p)) })).filter((t) => t.text.trim() !== '');
-}
 
 /** LSP's line breaks: CRLF, CR or LF. */
 const splitLines = (text: string) => text.split(/\r\n|\r|\n/);

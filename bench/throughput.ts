@@ -14,11 +14,12 @@
  * the floor's speed. The benchmark says whether the target is met; it never
  * fails on timing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, extractRecords, parse } from '../server/src/service';
+import { corpus } from './support/corpus';
 
 const TARGET_RATIO = 0.1;
 
@@ -56,22 +57,6 @@ function options(): Options {
 
 // ---- Input --------------------------------------------------------------------------
 
-/** The texts the input is made of: real cables, samples and the golden tests' inputs. */
-function corpus(root: string): { name: string; text: string }[] {
-  const files: string[] = [];
-  const add = (dir: string, accept: (name: string) => boolean) => {
-    const abs = path.join(root, dir);
-    if (!existsSync(abs)) return;
-    for (const name of readdirSync(abs).sort()) {
-      const p = path.join(abs, name);
-      if (statSync(p).isFile() && accept(name)) files.push(p);
-    }
-  };
-  add('test/fixtures/real', (n) => n.endsWith('.txt'));
-  add('samples', (n) => /\.(txt|cable|tel)$/.test(n));
-  add('test/fixtures/golden', (n) => /\.(txt|cable|tel)$/.test(n));
-  return files.map((p) => ({ name: path.relative(root, p), text: decode(readFileSync(p)) }));
-}
 
 const utf8 = new TextDecoder('utf-8');
 const decode = (bytes: Uint8Array) => utf8.decode(bytes);

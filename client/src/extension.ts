@@ -6,32 +6,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { NEW_CABLE_SNIPPET } from '../../server/src/service/snippets';
 
 let client: LanguageClient | undefined;
 
-/** The skeleton "New cable" opens (the same as the completion snippet of the language server). */
-const SKELETON = new vscode.SnippetString(
-  [
-    '${1|CONFIDENTIAL,UNCLASSIFIED,SECRET|}',
-    '',
-    'FM ${2:AMEMBASSY POST}',
-    'TO SECSTATE WASHDC ${3|IMMEDIATE,PRIORITY,ROUTINE|}',
-    '',
-    'E.O. 13526: ${4:DECL: ${5:YYYY/MM/DD}}',
-    'TAGS: ${6:PREL, PGOV}',
-    'SUBJECT: ${7:TITLE}',
-    '',
-    'CLASSIFIED BY: ${8:NAME, TITLE}, REASONS 1.4 (B) AND (D)',
-    '',
-    '1. (${9|C,U,SBU,S|}) SUMMARY: ${10:TEXT}. END SUMMARY.',
-    '',
-    '2. (${9}) $0',
-    '',
-    '${11:SIGNATURE}',
-    '${1}',
-    '',
-  ].join('\n'),
-);
+/** The skeleton "New cable" opens: the completion snippet of the language server. */
+const SKELETON = new vscode.SnippetString(NEW_CABLE_SNIPPET);
 
 interface CableRecord {
   classification: string | null;

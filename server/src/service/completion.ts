@@ -10,6 +10,7 @@ import { eraOf } from './data/eras';
 import { ORDERS, orderInForce } from './data/orders';
 import { POST_PREFIXES, type PostInfo, type ReferenceData, type TagInfo } from './data/reference';
 import type { Cable, ParsedDocument, Span } from './model';
+import { NEW_CABLE_SNIPPET } from './snippets';
 
 export type CompletionKind = 'post' | 'tag' | 'classification' | 'portion' | 'precedence' | 'eo' | 'field' | 'snippet';
 
@@ -59,27 +60,6 @@ const FIELD_LABELS: [string, string][] = [
   ['CLASSIFIED BY: ', 'the classification authority and reasons'],
 ];
 
-/** The skeleton of a new draft cable, as a snippet. */
-export const NEW_CABLE_SNIPPET = [
-  '${1|CONFIDENTIAL,UNCLASSIFIED,SECRET|}',
-  '',
-  'FM ${2:AMEMBASSY POST}',
-  'TO SECSTATE WASHDC ${3|IMMEDIATE,PRIORITY,ROUTINE|}',
-  '',
-  'E.O. 13526: ${4:DECL: ${5:YYYY/MM/DD}}',
-  'TAGS: ${6:PREL, PGOV}',
-  'SUBJECT: ${7:TITLE}',
-  '',
-  'CLASSIFIED BY: ${8:NAME, TITLE}, REASONS 1.4 (B) AND (D)',
-  '',
-  '1. (${9|C,U,SBU,S|}) SUMMARY: ${10:TEXT}. END SUMMARY.',
-  '',
-  '2. (${9}) ${0}',
-  '',
-  '${11:SIGNATURE}',
-  '${1}',
-  '',
-].join('\n');
 
 /** The cable holding `offset`, if any. */
 export function cableAt(doc: ParsedDocument, offset: number): Cable | undefined {

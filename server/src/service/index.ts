@@ -17,7 +17,8 @@ export { parse, parseResumable, type Checkpoint, type ParseOptions, type ParseRe
 export { RULES, ruleById } from './rules';
 export type { Finding, Fix, Rule, RuleContext, Severity, TextEdit } from './rules/types';
 export { LineIndex } from './text/lineIndex';
-export { cableAt, complete, NEW_CABLE_SNIPPET, type Completion, type CompletionKind, type CompletionOptions } from './completion';
+export { NEW_CABLE_SNIPPET } from './snippets';
+export { cableAt, complete, type Completion, type CompletionKind, type CompletionOptions } from './completion';
 export { foldingRanges, type Fold } from './folding';
 export { hover, type HoverInfo, type HoverOptions } from './hover';
 export { selectionSpans } from './selection';
