@@ -24,3 +24,4 @@ export { hover, type HoverInfo, type HoverOptions } from './hover';
 export { selectionSpans } from './selection';
 export { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenModifier, type TokenType } from './semanticTokens';
 export { ruleDocsUrl } from './docs';
+export { applyEdits, certainFix, compatibleEdits, fixAll, type Applied, type FixAllResult } from './fixes/apply';
