@@ -74,6 +74,9 @@ export function lintDocument(doc: ParsedDocument, options: ServiceOptions = {}):
 
 function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previous: Analysis; reuse: Reuse } | undefined): Diagnostic[] {
   const reference = options.reference ?? builtinReference();
+  const eol = lineBreakOf(doc.text);
+  // Fixes of reused findings carry the previous version's line break.
+  if (incremental && lineBreakOf(incremental.previous.doc.text) !== eol) incremental = undefined;
   const out: Diagnostic[] = [];
   const cables = doc.cables;
   for (const rule of RULES) {
@@ -98,7 +101,7 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
           // Rules often give a model node as the range: only its span is the diagnostic's.
           range: { start: f.range.start, end: f.range.end },
           cableIndex: cable.index,
-          fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: e.newText })) })),
+          fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: withEol(e.newText, eol) })) })),
           tags: f.tags,
         });
       }
@@ -114,6 +117,17 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** The line break a document uses (its first one), which the lines fixes insert must use too. */
+function lineBreakOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/** Rules write inserted lines with `\n`; a fix writes them with the document's own line break. */
+function withEol(newText: string, eol: string): string {
+  return eol === '\n' || !/[\r\n]/.test(newText) ? newText : newText.replace(/\r\n|\r|\n/g, eol);
 }
 
 /** A diagnostic of a cable that an edit above it moved. */
