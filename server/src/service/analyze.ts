@@ -16,6 +16,8 @@ export interface ServiceOptions {
   rules?: Record<string, Severity | 'off'>;
   /** The year to judge an undated cable by (TAGS eras). */
   assumeYear?: number;
+  /** Options per rule id, in the shape the rule's `optionsSchema` describes (`{ "non-ascii": { "allow": ["é"] } }`). */
+  ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** A finding of a rule, placed and graded. */
@@ -41,6 +43,8 @@ export interface Analysis {
   reuse: Reuse | undefined;
 }
 
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** The lower (less severe) of two severities. */
@@ -64,7 +68,7 @@ export function analyze(text: string, options: ServiceOptions = {}, previous?: A
 }
 
 function sameOptions(a: ServiceOptions, b: ServiceOptions): boolean {
-  return (a.assumeCable ?? false) === (b.assumeCable ?? false) && a.reference === b.reference && a.rules === b.rules && a.assumeYear === b.assumeYear;
+  return (a.assumeCable ?? false) === (b.assumeCable ?? false) && a.reference === b.reference && a.rules === b.rules && a.ruleOptions === b.ruleOptions && a.assumeYear === b.assumeYear;
 }
 
 /** Runs the rules on a parsed document. A rule that fails reports its failure as a diagnostic instead of stopping the others. */
@@ -83,13 +87,14 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
     const severity = configured ?? rule.defaultSeverity;
+    const ruleOptions = options.ruleOptions?.[rule.id] ?? NO_OPTIONS;
     // After an edit, a rule that reads only its own cable runs again only on the cables that changed.
     const [from, to] = incremental && !rule.readsOtherCables ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
     for (let c = from; c < to; c++) {
       const cable = cables[c];
       let findings: Finding[];
       try {
-        findings = rule.check({ doc, cable, text: doc.text, reference, assumeYear: options.assumeYear });
+        findings = rule.check({ doc, cable, text: doc.text, reference, assumeYear: options.assumeYear, options: ruleOptions });
       } catch (e) {
         findings = [{ range: { start: cable.start, end: cable.start }, message: `Internal error in rule ${rule.id}; please report it: ${(e as Error).message}` }];
       }

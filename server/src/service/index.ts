@@ -15,6 +15,7 @@ export { cableDetail, cableTitle, outline, type OutlineKind, type OutlineNode } 
 export { changedRegion, reparse, type ChangedRegion, type Reuse } from './parser/incremental';
 export { parse, parseResumable, type Checkpoint, type ParseOptions, type ParseResult } from './parser/parse';
 export { RULES, ruleById } from './rules';
+export { PRESET_NAMES, PRESETS, type Preset, type PresetName, type RuleSetting } from './presets';
 export type { Finding, Fix, Rule, RuleContext, Severity, TextEdit } from './rules/types';
 export { LineIndex } from './text/lineIndex';
 export { NEW_CABLE_SNIPPET } from './snippets';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { analyze } from '../analyze';
 
 /** A 1994 telegram (OCR of a released copy) whose paragraph 5 is given. */
 const telegram = (para5: string) => cable`
@@ -148,4 +149,25 @@ test('release-stamp lines inside a cable are ignored', () => {
   ]) {
     assert.deepEqual(lintWith('non-ascii', draft('THE MINISTER SAID NO.', stamp)), [], stamp);
   }
+});
+
+test('the allow option lets the characters it names through, and only those', () => {
+  const text = draft('THE CAFÉ IN MÜNCHEN AND THE CAFE IN MALMÖ.');
+  const seen = lintWith('non-ascii', text, { ruleOptions: { 'non-ascii': { allow: ['É', 'Ü'] } } });
+  assert.deepEqual(seen.map((s) => s.text), ['Ö']);
+});
+
+test('an allowed string allows each of its characters; an emoji is one character; other values are ignored', () => {
+  const text = draft('CAFÉ 😀 MÜNCHEN — MALMÖ.');
+  assert.deepEqual(lintWith('non-ascii', text, { ruleOptions: { 'non-ascii': { allow: ['ÉÜ', '😀'] } } }).map((s) => s.text), ['—', 'Ö']);
+  assert.deepEqual(lintWith('non-ascii', text, { ruleOptions: { 'non-ascii': { allow: [7, null, 'Ö'] } } }).map((s) => s.text), ['É', '😀', 'Ü', '—']);
+  assert.equal(lintWith('non-ascii', text, { ruleOptions: { 'non-ascii': { allow: 'É' } } }).length, 5);
+});
+
+test('another rule options object is a change of options: the next analysis does not reuse the findings', () => {
+  const text = draft('THE CAFÉ WAS CLOSED.');
+  const before = analyze(text, { assumeCable: true, ruleOptions: { 'non-ascii': {} } });
+  assert.equal(before.diagnostics.filter((d) => d.ruleId === 'non-ascii').length, 1);
+  const after = analyze(text, { assumeCable: true, ruleOptions: { 'non-ascii': { allow: ['É'] } } }, before);
+  assert.deepEqual(after.diagnostics.filter((d) => d.ruleId === 'non-ascii'), []);
 });

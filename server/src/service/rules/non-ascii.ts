@@ -25,16 +25,34 @@ function quoted(s: string): string {
 
 const OUTSIDE = /[^\x20-\x7e\t\f\v]/g;
 
+/** The characters the `allow` option lets through: every character of every string given. */
+function allowedBy(options: Readonly<Record<string, unknown>>): Set<string> {
+  const allow = Array.isArray(options.allow) ? options.allow : [];
+  return new Set(allow.flatMap((a) => (typeof a === 'string' ? [...a] : [])));
+}
+
 /** Characters outside the telegraphic character set (OCR accents, smart quotes, control characters). */
 export const nonAscii: Rule = {
   id: 'non-ascii',
   description: 'Characters outside the telegraphic character set (OCR accents like MINIMÍZE, smart quotes); suggests the ASCII replacement.',
   defaultSeverity: 'warning',
-  check({ cable, doc, text }) {
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      allow: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Characters not to flag, as they appear in the text (e.g. ["é", "ü"] for transcriptions that keep their accents).',
+      },
+    },
+    additionalProperties: false,
+  },
+  check({ cable, doc, text, options }) {
     const out: Finding[] = [];
     // Most cables are plain ASCII: one scan of the whole cable settles that.
     if (!/[^\x20-\x7e\t\f\v\r\n]/.test(text.slice(cable.start, cable.end))) return out;
     const messaging = cable.layout === 'messaging';
+    const allowed = allowedBy(options);
     for (let line = cable.startLine; line <= cable.endLine; line++) {
       const kind = doc.lineKinds[line];
       if (kind === 'release-stamp' || kind === 'email-header' || kind === 'blank') continue;
@@ -50,6 +68,7 @@ export const nonAscii: Rule = {
         }
         if (ch === '\ufeff' && start + m.index === 0) continue;
         if (messaging && MESSAGING_TYPOGRAPHY.test(ch)) continue;
+        if (allowed.has(ch)) continue;
         const range = { start: start + m.index, end: start + m.index + ch.length };
         const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
         const ascii = asciiFor(ch);

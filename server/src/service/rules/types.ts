@@ -39,6 +39,8 @@ export interface RuleContext {
   reference: ReferenceData;
   /** The year to judge a cable by when it shows no date, if the user set one. */
   assumeYear: number | undefined;
+  /** The rule's options as configured (`{}` when none were), shaped as its `optionsSchema` says; a rule tolerates anything else. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** A diagnostics rule. Its `id` is a public interface: never rename one. */
@@ -53,5 +55,11 @@ export interface Rule {
    * unchanged cables are reused.
    */
   readsOtherCables?: boolean;
+  /**
+   * The JSON schema of the rule's options, when it takes any. Configuration
+   * files are checked against it and the published config schema embeds it;
+   * only the keywords `config/optionsCheck.ts` knows may be used.
+   */
+  optionsSchema?: object;
   check(ctx: RuleContext): Finding[];
 }
