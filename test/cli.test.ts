@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -152,6 +152,60 @@ describe('bad usage', () => {
   test('--help and --version answer and exit 0', () => {
     assert.match(run(['--help']).stdout, /^Usage: cablewright <command>/);
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('cablewright lint --fix', () => {
+  const FIXABLE = FLAWED.replace('E.O. 12356', 'E.0. 12356');
+
+  test('writes the fixed file, keeps CRLF line breaks and every byte it did not fix, and reports what remains', () => {
+    const crlf = FIXABLE.replace(/\n/g, '\r\n');
+    const p = file('fixme.cable', crlf);
+    const r = run(['lint', '--fix', p]);
+    assert.equal(readFileSync(p, 'utf8'), crlf.replace('E.0.', 'E.O.').replace('PREL,, PGOV', 'PREL, PGOV'));
+    assert.match(r.stderr, /fixed 2 problems in 1 file\n/);
+    assert.equal(r.status, 0);
+    const again = run(['lint', '--fix', p]);
+    assert.match(again.stderr, /fixed 0 problems in 0 files\n/);
+  });
+
+  test('keeps a UTF-8 byte-order mark, UTF-16 and Windows-1252 files in their encoding', () => {
+    const cases: [string, Buffer, (s: string) => Buffer][] = [
+      ['bom.cable', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FIXABLE)]), (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
+      ['utf16.cable', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FIXABLE, 'utf16le')]), (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+      // Windows-1252's right quote (0x92) is fixed to an apostrophe; the undefined byte 0x81 has no certain fix and comes back as it was.
+      ['cp1252.cable', Buffer.concat([Buffer.from(FIXABLE), Buffer.from([0x4d, 0x92, 0x53, 0x81, 0x0a])]), (t) => Buffer.concat([Buffer.from(t), Buffer.from([0x4d, 0x27, 0x53, 0x81, 0x0a])])],
+    ];
+    const fixed = FIXABLE.replace('E.0.', 'E.O.').replace('PREL,, PGOV', 'PREL, PGOV');
+    for (const [name, bytes, expected] of cases) {
+      const p = file(name, bytes);
+      run(['lint', '--fix', p]);
+      assert.deepEqual(readFileSync(p), expected(fixed), name);
+    }
+  });
+
+  test('--fix-dry-run prints a unified diff and writes nothing', () => {
+    const p = file('dry.cable', FIXABLE);
+    const r = run(['lint', '--fix-dry-run', p]);
+    assert.equal(readFileSync(p, 'utf8'), FIXABLE);
+    assert.match(r.stdout, /^--- .*dry\.cable\n\+\+\+ .*dry\.cable\n@@ -3,8 \+3,8 @@\n/m);
+    assert.match(r.stdout, /^-E\.0\. 12356: DECL: OADR\n-TAGS: PREL,, PGOV, BE\n\+E\.O\. 12356: DECL: OADR\n\+TAGS: PREL, PGOV, BE\n/m);
+    assert.match(r.stderr, /would fix 2 problems in 1 file\n/);
+  });
+
+  test('a file that cannot be written is reported, exits 2, and is left as it was', { skip: process.getuid?.() === 0 ? 'root can write a read-only file' : false }, () => {
+    const p = file('readonly.cable', FIXABLE);
+    chmodSync(p, 0o444);
+    const r = run(['lint', '--fix', p]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /readonly\.cable: cannot be written/);
+    assert.equal(readFileSync(p, 'utf8'), FIXABLE);
+  });
+
+  test('--fix refuses standard input, and --fix with --fix-dry-run', () => {
+    assert.equal(run(['lint', '--fix', '-'], FIXABLE).status, 2);
+    assert.equal(run(['lint', '--fix', '--fix-dry-run', SAMPLE]).status, 2);
+    assert.equal(run(['extract', '--fix', SAMPLE]).status, 2);
   });
 });
 

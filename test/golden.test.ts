@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { formatOutlineText } from '../server/src/cli/formats/outlineText';
-import { decode, isDraftFile } from '../server/src/cli/inputs';
+import { decode } from '../server/src/cli/encoding';
+import { isDraftFile } from '../server/src/cli/inputs';
 import { analyze, extractRecords, outline } from '../server/src/service';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decode, type Decoded } from './encoding';
 
 /** Extensions searched for in directories. */
 export const CABLE_EXTENSIONS = ['.cable', '.tel', '.txt'];
@@ -62,33 +63,6 @@ export function collectFiles(paths: string[]): { files: InputFile[]; missing: st
     else files.push({ path: p, stdin: false });
   }
   return { files, missing };
-}
-
-/** The text of a file, or why it has none; `note` says how it was decoded when that was not plain UTF-8. */
-export type Decoded = { ok: true; text: string; note?: string } | { ok: false; reason: string };
-
-/**
- * Decodes file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, and, for
- * bytes that are not valid UTF-8, Windows-1252 (what older OCR tools write).
- * Binary files (NUL bytes outside UTF-16) are refused.
- */
-export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'read as UTF-16LE' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'read as UTF-16BE' };
-  const head = bytes.subarray(0, 8192);
-  let nul = 0;
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) nul++;
-    else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
-  if (nul > 0 || (head.length > 0 && control / head.length > 0.1)) return { ok: false, reason: 'binary file (not text), skipped' };
-  try {
-    // TextDecoder drops a UTF-8 BOM by itself.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), note: 'not valid UTF-8; read as Windows-1252' };
-  }
 }
 
 /** Reads and decodes one input. */

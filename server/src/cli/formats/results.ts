@@ -10,6 +10,7 @@ export interface Message {
   column: number;
   endLine: number;
   endColumn: number;
+  /** It has a certain fix, which `--fix` applies. */
   fixable: boolean;
   /** The file could not be read at all. */
   fatal?: boolean;

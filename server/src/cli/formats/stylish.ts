@@ -27,6 +27,6 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   if (total === 0) return '';
   const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push('', paint(errors ? '31;1' : '33;1', summary));
-  if (fixable) out.push(paint('2', `  ${fixable} of them can be fixed (quick fixes in the editor).`));
+  if (fixable) out.push(paint('2', `  ${fixable} of them can be fixed with the --fix option.`));
   return `${out.join('\n')}\n`;
 }

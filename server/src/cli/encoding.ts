@@ -1,0 +1,77 @@
+/**
+ * Decoding a file's bytes to text, and encoding a fixed text back the way the
+ * file was written, so that every byte a fix did not touch stays as it was.
+ */
+
+/** The text of a file, or why it has none; `note` says how it was decoded when that was not plain UTF-8. */
+export type Decoded = { ok: true; text: string; encoding: Encoding; note?: string } | { ok: false; reason: string };
+
+/** How a file's bytes encode its text; a fixed file is written back the same way. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * Decodes file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, and, for
+ * bytes that are not valid UTF-8, Windows-1252 (what older OCR tools write).
+ * Binary files (NUL bytes outside UTF-16) are refused.
+ */
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', note: 'read as UTF-16LE' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', note: 'read as UTF-16BE' };
+  const head = bytes.subarray(0, 8192);
+  let nul = 0;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (nul > 0 || (head.length > 0 && control / head.length > 0.1)) return { ok: false, reason: 'binary file (not text), skipped' };
+  try {
+    // TextDecoder drops a UTF-8 BOM by itself.
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', note: 'not valid UTF-8; read as Windows-1252' };
+  }
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (the rest of 0xA0-0xFF is Latin-1); the five undefined bytes decode to the C1 controls of the same value. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 bytes as text. (Node's TextDecoder reads this label as Latin-1, which turns curly quotes into C1 controls.) */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    parts.push(String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH.charCodeAt(b - 0x80) : b))));
+  }
+  return parts.join('');
+}
+
+/** The bytes of `text` in `encoding`, or the first character that encoding cannot hold. */
+export function encode(text: string, encoding: Encoding): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
+  switch (encoding) {
+    case 'utf-8':
+      return { ok: true, bytes: Buffer.from(text, 'utf8') };
+    case 'utf-8-bom':
+      return { ok: true, bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) };
+    case 'utf-16le':
+      return { ok: true, bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) };
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le');
+      return { ok: true, bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]) };
+    }
+    case 'windows-1252': {
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) bytes[i] = c;
+        else {
+          const high = CP1252_HIGH.indexOf(text[i]);
+          if (high < 0) return { ok: false, reason: `'${String.fromCodePoint(text.codePointAt(i)!)}' cannot be written in Windows-1252, the file's encoding` };
+          bytes[i] = 0x80 + high;
+        }
+      }
+      return { ok: true, bytes };
+    }
+  }
+}
