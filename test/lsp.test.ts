@@ -140,6 +140,26 @@ describe('the language server over stdio', () => {
     assert.deepEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 12 } }, newText: '' }]);
   });
 
+  test('fix all problems of one kind, and source.fixAll, edit the whole document', async () => {
+    const uri = 'file:///fixall.txt';
+    const cable = (n: number) => `CONFIDENTIAL\nE.0. 12356: DECL: OADR\nTAGS: PREL,, BE\nSUBJECT: CABLE ${n}\n\n1. (C) TEXT.\n\nCONFIDENTIAL\nNNNN\n`;
+    const text = `${cable(1)}\n${cable(2)}`;
+    const waiting = client.nextDiagnostics(uri, 1);
+    await client.open(uri, text);
+    const { diagnostics } = await waiting;
+    const eo = diagnostics.find((x) => x.code === 'eo-malformed')!;
+    type Action = { title: string; kind: string; edit?: { changes: Record<string, LspEdit[]> } };
+    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: eo.range, context: { diagnostics: [eo] } });
+    const all = actions.find((a) => a.title === "Fix all 2 'eo-malformed' problems in this document")!;
+    assert.ok(all, actions.map((a) => a.title).join(' | '));
+    assert.equal(all.kind, 'quickfix');
+    assert.equal(applyLspEdits(text, all.edit!.changes[uri]), text.replaceAll('E.0.', 'E.O.'));
+    const source = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: eo.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(source.map((a) => a.kind), ['source.fixAll.cablewright']);
+    const fixed = applyLspEdits(text, source[0].edit!.changes[uri]);
+    assert.equal(fixed, text.replaceAll('E.0.', 'E.O.').replaceAll('PREL,, BE', 'PREL, BE'));
+  });
+
   test('the classification of the cable under the cursor (for the status bar)', async () => {
     const record = await client.request<{ classification: string; subject: string } | null>('cablewright/cableAt', { textDocument: { uri: 'file:///sample.txt' }, position: { line: 30, character: 5 } });
     assert.equal(record?.classification, 'CONFIDENTIAL');
@@ -185,6 +205,42 @@ describe('the language server over stdio', () => {
     assert.deepEqual(await symbols(uri), await symbols(fresh));
   });
 });
+
+describe('a client that resolves code actions', () => {
+  const client = new LspClient();
+  before(async () => {
+    await client.initialize({ debounceMs: 0 }, { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+  });
+  after(() => client.stop());
+
+  test('gets document-wide fixes without their edit, resolves them, and a stale one resolves to nothing', async () => {
+    const uri = 'file:///resolve.cable';
+    const text = 'CONFIDENTIAL\nE.0. 12356: DECL: OADR\nTAGS: PREL,, PGOV,, BE\nSUBJECT: X\n\n1. (C) TEXT.\n\nCONFIDENTIAL\n';
+    const waiting = client.nextDiagnostics(uri, 1);
+    await client.open(uri, text);
+    await waiting;
+    type Action = { title: string; kind: string; data?: unknown; edit?: { changes: Record<string, LspEdit[]> } };
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [action] = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll.cablewright'] } });
+    assert.equal(action.edit, undefined);
+    const resolved = await client.request<Action>('codeAction/resolve', action);
+    assert.equal(applyLspEdits(text, resolved.edit!.changes[uri]), text.replace('E.0.', 'E.O.').replace('PREL,, PGOV,, BE', 'PREL, PGOV, BE'));
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 9 }, end: { line: 3, character: 9 } }, text: 'Y' }]);
+    const stale = await client.request<Action>('codeAction/resolve', action);
+    assert.equal(stale.edit, undefined);
+  });
+});
+
+interface LspEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** Applies a workspace edit's text edits (non-overlapping, positions in the original text) to a text. */
+function applyLspEdits(text: string, edits: LspEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  return sorted.reduce((t, e) => applyLspEdit(t, { range: e.range, text: e.newText }), text);
+}
 
 /** Applies one LSP content change to a text, as a client holds it. */
 function applyLspEdit(text: string, e: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): string {

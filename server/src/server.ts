@@ -17,10 +17,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND, resolveFixAll, type FixAllData } from './lsp/codeActions';
 import {
   encodeTokens,
   LEGEND,
-  toCodeActions,
   toCompletionItem,
   toFoldingRanges,
   toLspDiagnostic,
@@ -40,6 +40,7 @@ import {
   semanticTokens,
   type Analysis,
   type OutlineNode,
+  type ServiceOptions,
   type Severity,
 } from './service';
 
@@ -87,16 +88,20 @@ export function startServer(connection: Connection): void {
   let initOptions = DEFAULTS;
   let pushDiagnostics = true;
   let configurable = false;
+  let resolveEdits = false;
   const cache = new Map<string, Entry>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const failed = new Set<string>();
+
+  /** The service options for a document. */
+  const optionsFor = (uri: string): ServiceOptions => ({ assumeCable: assumeCable(uri), rules: settings.rules, assumeYear: settings.assumeYear });
 
   /** What the server knows of a document's current version, computed once per version. */
   const entryOf = (doc: TextDocument): Entry => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     // The previous version's analysis and outline let the service redo only the cables the edits touched.
-    const analysis = analyze(doc.getText(), { assumeCable: assumeCable(doc.uri), rules: settings.rules, assumeYear: settings.assumeYear }, hit?.analysis);
+    const analysis = analyze(doc.getText(), optionsFor(doc.uri), hit?.analysis);
     // Once a client has asked for the outline, it is kept up to date with every version (a few cables at a time), as it will be asked again.
     const kept = hit?.outline && analysis.reuse ? outline(analysis.doc, { outline: hit.outline, reuse: analysis.reuse }) : undefined;
     const entry: Entry = { version: doc.version, analysis, outline: kept, symbols: undefined, diagnostics: undefined };
@@ -163,6 +168,7 @@ export function startServer(connection: Connection): void {
     settings = initOptions;
     // Clients that pull diagnostics get them only that way: pushing as well would show each twice.
     pushDiagnostics = !params.capabilities.textDocument?.diagnostic;
+    resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     configurable = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
@@ -172,7 +178,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
         semanticTokensProvider: { legend: LEGEND, full: true, range: true },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       },
@@ -258,8 +264,15 @@ export function startServer(connection: Connection): void {
       const a = analysisOf(doc);
       const lines = a.doc.lines;
       const range = { start: lines.offsetAt(params.range.start.line, params.range.start.character), end: lines.offsetAt(params.range.end.line, params.range.end.character) };
-      return toCodeActions(doc.uri, lines, a.diagnostics, range);
+      return codeActions(doc.uri, doc.version, a, optionsFor(doc.uri), range, params.context.only, resolveEdits);
     });
+  });
+  connection.onCodeActionResolve((action) => {
+    const data = action.data as FixAllData | undefined;
+    const doc = data && documents.get(data.uri);
+    // An action for a version that has been replaced would apply its edit to the wrong text: it resolves to nothing.
+    if (!doc || doc.version !== data.version) return action;
+    return guard('code action resolve', action, () => resolveFixAll(action, analysisOf(doc), optionsFor(doc.uri)));
   });
 
   connection.languages.semanticTokens.on((params) => {

@@ -4,14 +4,12 @@
  * module that talks to the connection is `server.ts`.
  */
 import type {
-  CodeAction,
   CompletionItem,
   Diagnostic as LspDiagnostic,
   DocumentSymbol,
   FoldingRange,
   Range,
   SelectionRange,
-  TextEdit,
 } from 'vscode-languageserver/node';
 import {
   ruleDocsUrl,
@@ -70,18 +68,6 @@ export function toLspDiagnostic(lines: LineIndex, d: Diagnostic): LspDiagnostic 
 }
 
 /** Quick fixes for the diagnostics overlapping `range`. */
-export function toCodeActions(uri: string, lines: LineIndex, diagnostics: readonly Diagnostic[], range: Span): CodeAction[] {
-  const out: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.range.end < range.start || d.range.start > range.end) continue;
-    for (const fix of d.fixes) {
-      const edits: TextEdit[] = fix.edits.map((e) => ({ range: toRange(lines, e.range), newText: e.newText }));
-      out.push({ title: fix.title, kind: 'quickfix', diagnostics: [toLspDiagnostic(lines, d)], isPreferred: fix.preferred ?? false, edit: { changes: { [uri]: edits } } });
-    }
-  }
-  return out;
-}
-
 export function toSymbols(lines: LineIndex, nodes: OutlineNode[]): DocumentSymbol[] {
   return nodes.map((n) => {
     const range = toRange(lines, n.range);
