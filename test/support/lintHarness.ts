@@ -3,7 +3,8 @@
  * user would (1-based line and column, the text under the squiggle, the
  * message), and apply a fix to get the fixed text.
  */
-import { analyze, RULES, type Diagnostic, type Fix, type ServiceOptions } from '../../server/src/service';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits, fixAll, RULES, type Diagnostic, type Fix, type ServiceOptions } from '../../server/src/service';
 
 /** A finding as the user sees it. */
 export interface Seen {
@@ -60,4 +61,27 @@ export function cable(strings: TemplateStringsArray, ...values: unknown[]): stri
   const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** The text after applying one fix with the fix engine; its edits must not overlap one another. */
+export function applied(text: string, fix: Fix): string {
+  const r = applyEdits(text, fix.edits);
+  assert.deepEqual(r.skipped, [], `the edits of '${fix.title}' overlap`);
+  return r.text;
+}
+
+/**
+ * Fix-all with only `ruleId` on (every rule when it is undefined): returns
+ * the fixed text after checking that no certain fix of the rule is left and
+ * that fix-all on its own output changes nothing (fixes do not fight).
+ */
+export function fixAllSettled(text: string, ruleId?: string, options: ServiceOptions = {}): string {
+  const rules = ruleId ? Object.fromEntries(RULES.map((r) => [r.id, r.id === ruleId ? r.defaultSeverity : 'off'] as const)) : undefined;
+  const opts: ServiceOptions = { assumeCable: true, ...options, ...(rules ? { rules } : {}) };
+  const once = fixAll(text, opts);
+  const left = once.analysis.diagnostics.filter((d) => d.fixes.some((f) => f.preferred));
+  assert.deepEqual(left.map((d) => `${d.ruleId}: ${d.message}`), [], 'certain fixes are left after fix-all');
+  const twice = fixAll(once.text, opts);
+  assert.equal(twice.text, once.text, 'a second fix-all changed the text');
+  return once.text;
 }

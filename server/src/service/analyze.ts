@@ -82,6 +82,16 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
   // Fixes of reused findings carry the previous version's line break.
   if (incremental && lineBreakOf(incremental.previous.doc.text) !== eol) incremental = undefined;
   const out: Diagnostic[] = [];
+  // A fix several findings share (a cable's renumbering) is copied once: it may hold an edit per paragraph.
+  const copies = new Map<Fix, Fix>();
+  const copyOf = (x: Fix): Fix => {
+    let c = copies.get(x);
+    if (!c) {
+      c = { ...x, edits: x.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: withEol(e.newText, eol) })) };
+      copies.set(x, c);
+    }
+    return c;
+  };
   const cables = doc.cables;
   for (const rule of RULES) {
     const configured = options.rules?.[rule.id];
@@ -106,7 +116,7 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
           // Rules often give a model node as the range: only its span is the diagnostic's.
           range: { start: f.range.start, end: f.range.end },
           cableIndex: cable.index,
-          fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ range: { start: e.range.start, end: e.range.end }, newText: withEol(e.newText, eol) })) })),
+          fixes: (f.fixes ?? []).map(copyOf),
           tags: f.tags,
         });
       }

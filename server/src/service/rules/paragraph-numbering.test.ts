@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { applied, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'paragraph-numbering';
 
@@ -288,4 +288,84 @@ test('consecutive numbering, letters restarting in each paragraph, lists inside 
     CONFIDENTIAL
   `;
   assert.deepEqual(lintWith(RULE, text), []);
+});
+
+test('every finding of a cable offers the same preferred fix, which renumbers the cable and its references', () => {
+  const text = cable`
+    CONFIDENTIAL
+
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PREL, PGOV, IZ
+    SUBJECT: IRAQ: MINISTER ON ELECTION LAW
+    REF: STATE 56789
+
+    1. (C) SUMMARY: THE MINISTER SAID THE LAW WOULD PASS (PARA 4 BELOW). END SUMMARY.
+
+    2. (C) HE LISTED THREE CONDITIONS:
+
+    A. (C) A CENSUS;
+    C. (C) OPEN LISTS.
+
+    4. (C) THE SPEAKER DISAGREED, AS REFTEL PARA 4 FORESAW.
+
+    3. (C) COMMENT: WE DOUBT IT. END COMMENT.
+
+    CROCKER
+    CONFIDENTIAL
+  `;
+  const found = diagnosticsOf(RULE, text);
+  assert.equal(found.length, 3);
+  const [fix] = found[0].fixes;
+  assert.deepEqual(found.map((d) => d.fixes), [[fix], [fix], [fix]]);
+  assert.deepEqual([fix.title, fix.preferred], ["Renumber paragraphs 1-4 and their subparagraphs, with the reference to them (1 reference to another cable's paragraph left as it is)", true]);
+  const fixed = applied(text, fix);
+  assert.deepEqual(fixed.split('\n').slice(7, 17), [
+    '1. (C) SUMMARY: THE MINISTER SAID THE LAW WOULD PASS (PARA 3 BELOW). END SUMMARY.',
+    '',
+    '2. (C) HE LISTED THREE CONDITIONS:',
+    '',
+    'A. (C) A CENSUS;',
+    'B. (C) OPEN LISTS.',
+    '',
+    '3. (C) THE SPEAKER DISAGREED, AS REFTEL PARA 4 FORESAW.',
+    '',
+    '4. (C) COMMENT: WE DOUBT IT. END COMMENT.',
+  ]);
+  assert.deepEqual(lintWith(RULE, fixed), []);
+  assert.equal(fixAllSettled(text, RULE), fixed);
+});
+
+test('fix-all renumbers the sections of a telegram in one sequence', () => {
+  const text = sectionOne + sectionTwo(1);
+  const fixed = fixAllSettled(text, RULE);
+  assert.deepEqual(fixed.match(/^\d+\./gm), ['1.', '2.', '3.']);
+  assert.deepEqual(lintWith(RULE, fixed), []);
+});
+
+test('renumbering a cable whose quoted text has numbered paragraphs is offered, but not as the preferred fix', () => {
+  const text = cable`
+    UNCLASSIFIED
+
+    E.O. 12958: N/A
+    TAGS: PREL, ID
+    SUBJECT: POINTS FOR HOST GOVERNMENTS
+
+    1. Posts are asked to deliver the points in paragraph 2.
+
+    2. BEGIN TEXT:
+
+    1. The United States will continue its relief.
+
+    2. It will share its assessments.
+
+    END TEXT.
+
+    3. For Colombo: posts may add more.
+
+    POWELL
+    UNCLASSIFIED
+  `;
+  const found = diagnosticsOf(RULE, text);
+  assert.ok(found.length > 0);
+  assert.deepEqual(found[0].fixes.map((f) => [f.title, f.preferred]), [['Renumber paragraphs 1-5 (1 ambiguous reference left as it is)', false]]);
 });

@@ -1,6 +1,6 @@
-import type { Cable, Paragraph, Subparagraph } from '../model';
-import { earlierSections } from './sections';
-import type { Finding, Rule } from './types';
+import { labelFor, numberedParagraphs, numberingStart, ordinal, renumberParagraphs } from '../fixes/renumber';
+import type { Subparagraph } from '../model';
+import type { Finding, Fix, Rule } from './types';
 
 /** Top-level paragraph numbers that repeat, skip, go backwards or do not start at 1; subparagraph labels out of sequence. */
 export const paragraphNumbering: Rule = {
@@ -10,8 +10,8 @@ export const paragraphNumbering: Rule = {
   readsOtherCables: true,
   check({ cable, doc }) {
     const out: Finding[] = [];
-    const numbered = numberedOf(cable);
-    const start = firstNumber(cable, doc.cables);
+    const numbered = numberedParagraphs(cable);
+    const start = numberingStart(cable, doc.cables);
     numbered.forEach((p, i) => {
       const prev = numbered[i - 1];
       if (!prev) {
@@ -28,39 +28,14 @@ export const paragraphNumbering: Rule = {
       out.push({ range: p.numberSpan, message });
     });
     for (const p of cable.paragraphs) out.push(...subSequence(p.subparagraphs, p.number));
-    return out;
+    if (out.length === 0) return out;
+    // One fix for the whole cable, the same object on every finding: fix-all applies it once.
+    const r = renumberParagraphs(doc, cable);
+    if (r.edits.length === 0) return out;
+    const fix: Fix = { title: r.title, edits: r.edits, preferred: r.certain };
+    return out.map((f) => ({ ...f, fixes: [fix] }));
   },
 };
-
-function ordinal(s: Subparagraph): number {
-  const core = s.label.replace(/[()]/g, '');
-  return s.style === 'number' ? Number(core) : core.toUpperCase().charCodeAt(0) - 64;
-}
-
-function labelFor(s: Subparagraph, n: number): string {
-  const core = s.style === 'number' ? String(n) : String.fromCharCode(64 + n);
-  return s.label.startsWith('(') ? `(${core})` : s.label.endsWith(')') ? `${core})` : core;
-}
-
-type Numbered = Paragraph & { number: number; numberSpan: NonNullable<Paragraph['numberSpan']> };
-
-function numberedOf(cable: Cable): Numbered[] {
-  return cable.paragraphs.filter((p): p is Numbered => p.number !== undefined && p.numberSpan !== undefined);
-}
-
-/**
- * Where numbering should start: at 1, except in section 2 and later of a
- * multi-section telegram, which carries on from the section before it (when
- * that section is in the same file) or is not judged at all.
- */
-function firstNumber(cable: Cable, all: readonly Cable[]): { expected: number | undefined; why: string } {
-  const sec = cable.section;
-  if (!sec || sec.part <= 1) return { expected: 1, why: 'the first numbered paragraph is 1' };
-  const before = earlierSections(cable, all).filter((c) => c.section!.part === sec.part - 1).pop();
-  const last = before ? numberedOf(before).pop() : undefined;
-  if (!last) return { expected: undefined, why: '' };
-  return { expected: last.number + 1, why: `section ${sec.part} carries on from section ${sec.part - 1}, which ended at paragraph ${last.number}, so this one should be ${last.number + 1}` };
-}
 
 /** Each level of subparagraphs (letters, numbers, numbers under a letter) runs from 1 (A) in steps of one. */
 function subSequence(subs: Subparagraph[], paraNumber: number | undefined, parent?: Subparagraph): Finding[] {

@@ -10,12 +10,22 @@ export function telegramKey(c: Cable): string | undefined {
 
 /** The earlier sections of the same telegram in the file, nearest last (looking back a bounded distance, so a file of many cables stays linear). */
 export function earlierSections(cable: Cable, all: readonly Cable[]): Cable[] {
+  return sectionsAround(cable, all, cable.index - WINDOW, cable.index - 1);
+}
+
+/** Every section of the same telegram in the file within the same bounded distance either side, this one included, in file order. */
+export function telegramSections(cable: Cable, all: readonly Cable[]): Cable[] {
+  if (!telegramKey(cable) || !cable.section) return [cable];
+  return sectionsAround(cable, all, cable.index - WINDOW, cable.index + WINDOW);
+}
+
+function sectionsAround(cable: Cable, all: readonly Cable[], from: number, to: number): Cable[] {
   const k = telegramKey(cable);
   if (!k || !cable.section) return [];
   const out: Cable[] = [];
-  for (let i = cable.index - 1; i >= 0 && i >= cable.index - WINDOW; i--) {
+  for (let i = Math.max(0, from); i <= Math.min(all.length - 1, to); i++) {
     const c = all[i];
-    if (c.section && telegramKey(c) === k) out.unshift(c);
+    if (c.section && telegramKey(c) === k) out.push(c);
   }
   return out;
 }
