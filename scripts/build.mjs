@@ -13,6 +13,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   loader: { '.tsv': 'text' },
+  // jsonc-parser's UMD build requires its parts by paths esbuild cannot follow: bundle its ES modules instead.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   define: { CABLEWRIGHT_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   absWorkingDir: root,

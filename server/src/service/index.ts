@@ -7,7 +7,8 @@ export { analyze, lintDocument, type Analysis, type Diagnostic, type ServiceOpti
 export { builtinReference } from './data/builtin';
 export { ERAS, eraOf, type TagEra, type TagTable } from './data/eras';
 export { ORDERS, orderOf, type ExecutiveOrder } from './data/orders';
-export { deriveShortName, normalisePost, ReferenceData, type ExtraReference, type PostInfo, type TagInfo } from './data/reference';
+export { deriveShortName, normalisePost, ReferenceData, type ExtraReference, type PostInfo, type PostKind, type TagInfo, type TagKind } from './data/reference';
+export { nearest } from './data/similar';
 export { parseTsv } from './data/tsv';
 export { extractRecords, type CableRecord } from './extract';
 export * from './model';
