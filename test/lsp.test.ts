@@ -161,8 +161,13 @@ describe('the language server over stdio', () => {
   });
 
   test('the classification of the cable under the cursor (for the status bar)', async () => {
-    const record = await client.request<{ classification: string; subject: string } | null>('cablewright/cableAt', { textDocument: { uri: 'file:///sample.txt' }, position: { line: 30, character: 5 } });
-    assert.equal(record?.classification, 'CONFIDENTIAL');
+    type At = { record: { classification: string; subject: string }; banner: string } | null;
+    const at = (line: number) => client.request<At>('cablewright/cableAt', { textDocument: { uri: 'file:///sample.txt' }, position: { line, character: 5 } });
+    const inside = await at(30);
+    assert.equal(inside?.record.classification, 'CONFIDENTIAL');
+    assert.equal(inside?.banner, 'CONFIDENTIAL');
+    // The FOIA case stamp on the first line is the release's, not the cable's.
+    assert.equal(await at(0), null);
   });
 
   test('pull diagnostics answer for the current version', async () => {

@@ -13,10 +13,12 @@ let client: LanguageClient | undefined;
 /** The skeleton "New cable" opens: the completion snippet of the language server. */
 const SKELETON = new vscode.SnippetString(NEW_CABLE_SNIPPET);
 
-interface CableRecord {
-  classification: string | null;
-  caveats: string[];
-  subject: string | null;
+/** The server's answer to `cablewright/cableAt`. */
+interface CableAt {
+  /** The extract record of the cable (as `cablewright extract` prints it). */
+  record: { classification: string | null; subject: string | null };
+  /** Level and classification caveats, as a banner reads: `SECRET//NOFORN`. */
+  banner: string | null;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -32,15 +34,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { debounceMs: config.get<number>('debounceMs') },
   };
   client = new LanguageClient('cablewright', 'cablewright', serverOptions, clientOptions);
+  // The extension also wakes for plain-text files (to find transcriptions among them): the server starts with the first cable.
+  let started: Promise<void> | undefined;
+  const start = () => (started ??= client!.start().then(refreshStatus));
 
   const status = vscode.window.createStatusBarItem('cablewright.classification', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Cable classification';
   status.command = 'cablewright.showMetadata';
   context.subscriptions.push(status);
 
-  const cableAt = async (editor: vscode.TextEditor | undefined): Promise<CableRecord | null> => {
+  const cableAt = async (editor: vscode.TextEditor | undefined): Promise<CableAt | null> => {
     if (!editor || editor.document.languageId !== 'cable' || !client) return null;
-    return client.sendRequest<CableRecord | null>('cablewright/cableAt', {
+    return client.sendRequest<CableAt | null>('cablewright/cableAt', {
       textDocument: { uri: editor.document.uri.toString() },
       position: editor.selection.active,
     });
@@ -55,10 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         status.hide();
         return;
       }
-      const record = await cableAt(editor).catch(() => null);
-      const level = record?.classification;
-      status.text = `$(shield) ${level ?? 'No classification'}${record?.caveats.length ? `//${record.caveats.join('/')}` : ''}`;
-      status.tooltip = record ? `Classification of the cable under the cursor${record.subject ? `: ${record.subject}` : ''}` : 'The cursor is not in a cable';
+      const at = await cableAt(editor).catch(() => null);
+      const level = at?.record.classification;
+      status.text = at ? `$(shield) ${at.banner ?? 'No classification'}` : '$(shield) Not in a cable';
+      status.tooltip = at ? `Classification of the cable under the cursor${at.record.subject ? `: ${at.record.subject}` : ''}` : 'The cursor is not in a cable';
       status.backgroundColor = level === 'SECRET' || level === 'TOP SECRET' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'CONFIDENTIAL' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       status.show();
     }, 100);
@@ -71,12 +76,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await editor.insertSnippet(SKELETON);
     }),
     vscode.commands.registerCommand('cablewright.showMetadata', async () => {
-      const record = await cableAt(vscode.window.activeTextEditor);
-      if (!record) {
+      const at = await cableAt(vscode.window.activeTextEditor);
+      if (!at) {
         void vscode.window.showInformationMessage('cablewright: the cursor is not in a cable.');
         return;
       }
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(record, null, 2)}\n` });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(at.record, null, 2)}\n` });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     vscode.window.onDidChangeTextEditorSelection(refreshStatus),
@@ -86,8 +91,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await client.start();
-  refreshStatus();
+  const looksLikeCable = transcriptionDetector(context);
+  const opened = (doc: vscode.TextDocument) => {
+    if (doc.languageId === 'cable') void start();
+    else if (looksLikeCable(doc)) void vscode.languages.setTextDocumentLanguage(doc, 'cable');
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(opened));
+  vscode.workspace.textDocuments.forEach(opened);
+}
+
+/**
+ * Whether a plain-text `.txt` file is a transcribed cable, by its first lines
+ * (the language's `firstLine` pattern): VS Code matches `firstLine` only for
+ * files whose extension no language claims, and `.txt` is plain text's.
+ */
+function transcriptionDetector(context: vscode.ExtensionContext): (doc: vscode.TextDocument) => boolean {
+  const source = (context.extension.packageJSON as { contributes: { languages: { firstLine?: string }[] } }).contributes.languages[0].firstLine;
+  const firstLine = source ? new RegExp(source) : undefined;
+  return (doc) => {
+    if (!firstLine || doc.languageId !== 'plaintext' || !/\.txt$/i.test(doc.uri.path)) return false;
+    if (!vscode.workspace.getConfiguration('cablewright', doc.uri).get<boolean>('detectTranscriptions', true)) return false;
+    // A release's first lines can be blank or a page number; the first three lines with text decide.
+    let seen = 0;
+    for (let i = 0; i < Math.min(doc.lineCount, 60) && seen < 3; i++) {
+      const text = doc.lineAt(i).text;
+      if (!text.trim()) continue;
+      seen++;
+      if (firstLine.test(text)) return true;
+    }
+    return false;
+  };
 }
 
 export async function deactivate(): Promise<void> {

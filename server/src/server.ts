@@ -294,14 +294,20 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  /** The metadata of the cable at a position (the status bar, "Show cable metadata"). */
+  /**
+   * The cable at a position (the status bar, "Show cable metadata"): its
+   * extract record, and its banner (level and classification caveats, as
+   * `SECRET//NOFORN`). Release stamps and text around a cable are in none.
+   */
   connection.onRequest('cablewright/cableAt', (params: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     return guard('cableAt', null, () => {
       const { doc: parsed } = analysisOf(doc);
       const cable = cableAt(parsed, parsed.lines.offsetAt(params.position.line, params.position.character));
-      return cable ? extractRecords(parsed, doc.uri)[cable.index] : null;
+      if (!cable || params.position.line < cable.startLine || params.position.line > cable.endLine) return null;
+      const caveats = cable.classification?.caveats ?? [];
+      return { record: extractRecords(parsed, doc.uri)[cable.index], banner: cable.level ? [cable.level, ...caveats].join('//') : null };
     });
   });
 

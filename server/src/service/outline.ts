@@ -82,7 +82,7 @@ function cableNode(c: Cable, doc: ParsedDocument): OutlineNode {
     const label = p.number !== undefined ? `${p.number}.` : '¶';
     const mark = p.portion ? ` (${p.portion.text})` : '';
     const subNode = (s: Subparagraph): OutlineNode =>
-      node(`${s.label}${s.label.endsWith(')') ? '' : '.'}${s.portion ? ` (${s.portion.text})` : ''} ${previewAt(text, s.portion?.end ?? s.labelSpan.end, s.end)}`, 'subparagraph', s, s.labelSpan, '', s.subparagraphs.map(subNode));
+      node(`${s.label}${s.label.endsWith(')') ? '' : '.'}${s.portion ? ` (${s.portion.text})` : ''} ${previewAt(text, s.portion?.end ?? afterPeriod(text, s.labelSpan.end), s.subparagraphs[0]?.start ?? s.end)}`, 'subparagraph', s, s.labelSpan, '', s.subparagraphs.map(subNode));
     const subs = p.subparagraphs.map(subNode);
     children.push(node(`${label}${mark} ${p.preview}`, 'paragraph', p, p.numberSpan ?? { start: p.start, end: p.start }, '', subs));
   }
@@ -93,6 +93,11 @@ function cableNode(c: Cable, doc: ParsedDocument): OutlineNode {
   const range = { start: doc.lines.starts[c.startLine], end: doc.lines.ends[c.endLine] };
   const selection = c.subject ?? c.mrn ?? c.textHeader ?? c.classification ?? { start: range.start, end: range.start };
   return node(cableTitle(c), 'cable', range, { start: selection.start, end: selection.end }, cableDetail(c), children);
+}
+
+/** Past the period of a label (`A.`), which its span leaves out. */
+function afterPeriod(text: string, at: number): number {
+  return text[at] === '.' ? at + 1 : at;
 }
 
 function previewAt(text: string, from: number, to: number): string {
