@@ -18,13 +18,24 @@ function at(text: string, needle: string, message: string, severity: 'error' | '
   for (let i = 0; i <= nth; i++) start = text.indexOf(needle, start + 1);
   assert.ok(start >= 0, `${needle} not in the text`);
   const before = text.slice(0, start).split('\n');
-  return { file, start, end: start + needle.length, line: before.length - 1, character: before[before.length - 1].length, message, severity };
+  const through = text.slice(0, start + needle.length).split('\n');
+  return {
+    file,
+    start,
+    end: start + needle.length,
+    line: before.length - 1,
+    character: before[before.length - 1].length,
+    endLine: through.length - 1,
+    endCharacter: through[through.length - 1].length,
+    message,
+    severity,
+  };
 }
 
 test('a JSON syntax error is reported where it is, and what could be read still applies', () => {
   const text = '{\n  "rules": {\n    "non-ascii": "off"\n    "eo-era": "hint"\n  }\n}\n';
   const resolved = new ConfigResolver(memoryHost({ [RC]: text })).resolve('/w/x.tel');
-  assert.deepEqual(resolved.problems, [{ ...at(text, '"eo-era"', 'JSON syntax error: a comma is expected.'), end: text.indexOf('"eo-era"') + 8 }]);
+  assert.deepEqual(resolved.problems, [at(text, '"eo-era"', 'JSON syntax error: a comma is expected.')]);
   assert.deepEqual([resolved.options.rules['non-ascii'], resolved.options.rules['eo-era']], ['off', 'hint']);
 });
 
@@ -90,7 +101,7 @@ test('values of the wrong type are reported with what the key takes', () => {
     at(text, '"1977"', "'assumeYear' is a four-digit year such as 1977 (the year to judge an undated cable by), or null for none."),
     at(text, 'false', "'baseline' is the path of a baseline file, relative to this file."),
     at(text, '1 }', "'$schema' is the URL or path of the JSON schema of this file."),
-  ].map((p) => (p.message.startsWith("'$schema'") ? { ...p, end: p.start + 1 } : p)));
+  ].map((p) => (p.message.startsWith("'$schema'") ? { ...p, end: p.start + 1, endCharacter: p.character + 1 } : p)));
 });
 
 test('bad globs are reported on the glob; an override without files on the override', () => {

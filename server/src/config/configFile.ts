@@ -85,8 +85,10 @@ class Problems {
   ) {}
 
   at(start: number, end: number, message: string, severity: Severity = 'error'): ConfigProblem {
-    if (!this.lines) return { file: this.file, start: 0, end: 0, line: 0, character: 0, message, severity };
-    return { file: this.file, start, end, ...this.lines.positionAt(start), message, severity };
+    if (!this.lines) return { file: this.file, start: 0, end: 0, line: 0, character: 0, endLine: 0, endCharacter: 0, message, severity };
+    const from = this.lines.positionAt(start);
+    const to = this.lines.positionAt(end);
+    return { file: this.file, start, end, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, message, severity };
   }
 
   report(node: Node, message: string, severity: Severity = 'error'): void {
@@ -171,8 +173,6 @@ export function readSettings(settings: EditorSettings): { layer: Layer; problems
 }
 
 function readTopLevel(config: Node, dir: string, result: ConfigFile, problems: Problems): void {
-  const layer: Layer = { rules: new Map() };
-  result.layer = layer;
   for (const [name, key, value] of properties(config, problems)) {
     switch (name) {
       case '$schema':
@@ -195,7 +195,7 @@ function readTopLevel(config: Node, dir: string, result: ConfigFile, problems: P
         result.overrides = readOverrides(value, problems);
         break;
       default:
-        if (!readLayerKey(name, value, layer, problems)) unknownKey(name, key, CONFIG_KEYS, 'a configuration may set', problems);
+        if (!readLayerKey(name, value, result.layer, problems)) unknownKey(name, key, CONFIG_KEYS, 'a configuration may set', problems);
     }
   }
 }

@@ -78,6 +78,8 @@ test('a cycle of extends is reported where it closes, and the rest still applies
       end: 24,
       line: 0,
       character: 14,
+      endLine: 0,
+      endCharacter: 24,
       message: "'extends' makes a cycle: /w/a.json → /w/b.json → /w/a.json.",
       severity: 'error',
     },

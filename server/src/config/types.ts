@@ -17,9 +17,11 @@ export interface ConfigProblem {
   /** UTF-16 offsets of the offending JSON node in the file's text. */
   start: number;
   end: number;
-  /** Zero-based line and UTF-16 character of `start`. */
+  /** Zero-based line and UTF-16 character of `start`, and of `end`. */
   line: number;
   character: number;
+  endLine: number;
+  endCharacter: number;
   message: string;
   severity: 'error' | 'warning';
 }
