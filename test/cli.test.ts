@@ -209,6 +209,61 @@ describe('cablewright lint --fix', () => {
   });
 });
 
+describe('configuration and baselines', () => {
+  const project = () => {
+    const dir = mkdtempSync(path.join(work, 'project-'));
+    writeFileSync(path.join(dir, 'a.txt'), readFileSync(SAMPLE));
+    return dir;
+  };
+
+  test('the nearest .cablewrightrc.json turns a rule off; a mistake in it is reported with its position and exit 2, and the rest applies', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, '.cablewrightrc.json'), '{\n  // archive of releases\n  "rules": { "non-ascii": "off", "tags-unknwn": "off" }\n}\n');
+    const r = run(['lint', '--format', 'json', path.join(dir, 'a.txt')]);
+    assert.deepEqual(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['paragraph-numbering', 'paragraph-numbering']);
+    assert.match(r.stderr, /\.cablewrightrc\.json:3:34: error: Unknown rule 'tags-unknwn': did you mean 'tags-unknown'\?\n/);
+    assert.equal(r.status, 2);
+  });
+
+  test('print-config shows the files that apply and each rule\'s severity', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, '.cablewrightrc.json'), '{ "preset": "transcription" }');
+    const r = run(['print-config', path.join(dir, 'a.txt')]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, new RegExp(`Configuration files \\(nearest last\\):\\n  ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\.cablewrightrc\\.json\\n`));
+    assert.match(r.stdout, /^ {2}non-ascii +off/m);
+  });
+
+  test('--write-baseline records the findings; --baseline then reports only new ones, whatever lines moved', () => {
+    const dir = project();
+    const baseline = path.join(dir, 'cablewright-baseline.json');
+    const write = run(['lint', '--write-baseline', baseline, dir]);
+    assert.equal(write.status, 0);
+    assert.equal(write.stdout, '');
+    assert.match(write.stderr, /recorded 3 findings of 1 file in .*cablewright-baseline\.json\n/);
+    const recorded = JSON.parse(readFileSync(baseline, 'utf8'));
+    assert.deepEqual(recorded.entries.map((e: { file: string; rule: string }) => [e.file, e.rule]), [
+      ['a.txt', 'non-ascii'],
+      ['a.txt', 'paragraph-numbering'],
+      ['a.txt', 'paragraph-numbering'],
+    ]);
+    assert.equal(run(['lint', '--baseline', baseline, dir]).stdout, '');
+    // Lines inserted above, and a new problem: only the new one is reported.
+    writeFileSync(path.join(dir, 'a.txt'), `ARCHIVIST'S NOTE\n\n${readFileSync(SAMPLE, 'utf8').replace('TAGS: PGOV, PREL', 'TAGS: PGOV, QQXX, PREL')}`);
+    const after = run(['lint', '--format', 'json', '--baseline', baseline, dir]);
+    assert.deepEqual(JSON.parse(after.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['tags-unknown']);
+    // The configuration's "baseline" key does the same.
+    writeFileSync(path.join(dir, '.cablewrightrc.json'), '{ "baseline": "cablewright-baseline.json" }');
+    assert.deepEqual(JSON.parse(run(['lint', '--format', 'json', dir]).stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['tags-unknown']);
+  });
+
+  test('a baseline that cannot be read is reported and exits 2', () => {
+    const r = run(['lint', '--baseline', path.join(work, 'no-such-baseline.json'), SAMPLE]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /baseline .*no-such-baseline\.json: cannot be read \(ENOENT\)/);
+  });
+});
+
 describe('cablewright extract', () => {
   test('json: one record per cable, with the fields historians index', () => {
     const r = run(['extract', SAMPLE]);

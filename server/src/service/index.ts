@@ -27,3 +27,4 @@ export { selectionSpans } from './selection';
 export { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenModifier, type TokenType } from './semanticTokens';
 export { ruleDocsUrl } from './docs';
 export { applyEdits, certainFix, compatibleEdits, fixAll, type Applied, type FixAllResult } from './fixes/apply';
+export { baselineEntries, cableKey, formatBaseline, newFindings, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
