@@ -129,15 +129,15 @@ describe('the language server over stdio', () => {
     assert.deepEqual(tokens.find((t) => t.type === 'dtg'), { line: 12, char: 26, length: 14, type: 'dtg', mods: [] });
   });
 
-  test('a quick fix removes the doubled comma', async () => {
+  test('a quick fix normalises the TAGS line with the doubled comma', async () => {
     const uri = 'file:///fix.cable';
     const waiting = client.nextDiagnostics(uri, 1);
     await client.open(uri, 'CONFIDENTIAL\nE.O. 12356: DECL: OADR\nTAGS: PREL,, BE\nSUBJECT: X\n1. (C) TEXT.\nCONFIDENTIAL\n');
     const { diagnostics } = await waiting;
     const d = diagnostics.find((x) => x.code === 'tags-malformed')!;
     const actions = await client.request<{ title: string; isPreferred: boolean; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Remove the extra comma', true]]);
-    assert.deepEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 12 } }, newText: '' }]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Normalise the TAGS line', true]]);
+    assert.deepEqual(actions[0].edit.changes[uri], [{ range: { start: { line: 2, character: 6 }, end: { line: 2, character: 15 } }, newText: 'PREL, BE' }]);
   });
 
   test('fix all problems of one kind, and source.fixAll, edit the whole document', async () => {

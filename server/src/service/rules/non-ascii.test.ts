@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { applied, applyFix, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 import { analyze } from '../analyze';
 
 /** A 1994 telegram (OCR of a released copy) whose paragraph 5 is given. */
@@ -170,4 +170,24 @@ test('another rule options object is a change of options: the next analysis does
   assert.equal(before.diagnostics.filter((d) => d.ruleId === 'non-ascii').length, 1);
   const after = analyze(text, { assumeCable: true, ruleOptions: { 'non-ascii': { allow: ['É'] } } }, before);
   assert.deepEqual(after.diagnostics.filter((d) => d.ruleId === 'non-ascii'), []);
+});
+
+test('a replacement takes the case of the word around it, and a fraction after a digit is spaced from it', () => {
+  const text = telegram('THE STRAßE IS 1½ KM FROM THE CAFé; Straße.');
+  assert.deepEqual(diagnosticsOf('non-ascii', text).map((d) => d.fixes.map((f) => [f.title, f.preferred])), [
+    [["Replace with 'SS'", true]],
+    [["Replace with ' 1/2'", true]],
+    [["Replace with 'E'", true]],
+    [["Replace with 'ss'", true]],
+  ]);
+  const fixed = fixAllSettled(text, 'non-ascii');
+  assert.equal(fixed.split('\n')[13], '5. THE STRASSE IS 1 1/2 KM FROM THE CAFE; Strasse.');
+});
+
+test('the copyright sign is offered as (C) but not preferred: OCR makes it of the portion mark too, and (C) marks a paragraph CONFIDENTIAL', () => {
+  const text = telegram('© THE MINISTER SPOKE.');
+  const [d] = diagnosticsOf('non-ascii', text);
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [["Replace with '(C)'", false]]);
+  assert.equal(applied(text, d.fixes[0]).split('\n')[13], '5. (C) THE MINISTER SPOKE.');
+  assert.equal(fixAllSettled(text, 'non-ascii'), text);
 });

@@ -1,4 +1,5 @@
-import type { Finding, Rule } from './types';
+import type { Span } from '../model';
+import type { Finding, Fix, Rule } from './types';
 
 /** Typographic punctuation that messaging-system cables (2009 on) carry as written. */
 const MESSAGING_TYPOGRAPHY = /[\u2010-\u2015\u2018-\u201f\u2022\u2026\u00a0\u00b7]/;
@@ -24,6 +25,20 @@ function quoted(s: string): string {
 }
 
 const OUTSIDE = /[^\x20-\x7e\t\f\v]/g;
+
+/**
+ * The fix writing `ascii` for `ch`, found at `at` in `line`: in the case of
+ * the word around it (`STRAßE` becomes `STRASSE`), and a fraction after a
+ * digit spaced from it (`1½` becomes `1 1/2`). It is preferred except for ©,
+ * which OCR also makes of the portion mark (C): what it stood for is the
+ * user's call, and (C) at the start of a paragraph marks it CONFIDENTIAL.
+ */
+function replacement(ch: string, ascii: string, line: string, at: number, range: Span): Fix {
+  const letters = (line.slice(Math.max(0, at - 1), at) + line.slice(at + ch.length, at + ch.length + 1)).replace(/[^A-Za-z]/g, '');
+  let newText = /[a-z]/.test(ascii) && letters !== '' && letters === letters.toUpperCase() ? ascii.toUpperCase() : ascii;
+  if (/[\u00bc-\u00be]/.test(ch) && /\d/.test(line[at - 1] ?? '')) newText = ` ${newText}`;
+  return { title: `Replace with ${quoted(newText)}`, edits: [{ range, newText }], preferred: ch !== '\u00a9' };
+}
 
 /** The characters the `allow` option lets through: every character of every string given. */
 function allowedBy(options: Readonly<Record<string, unknown>>): Set<string> {
@@ -76,7 +91,7 @@ export const nonAscii: Rule = {
         out.push({
           range,
           message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write ${quoted(ascii)}.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
-          fixes: ascii !== undefined ? [{ title: `Replace with ${quoted(ascii)}`, edits: [{ range, newText: ascii }], preferred: true }] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
+          fixes: ascii !== undefined ? [replacement(ch, ascii, s, m.index, range)] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
         });
       }
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { applyFix, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const telegram = (fm: string, info: string) => cable`
   CONFIDENTIAL
@@ -112,4 +112,20 @@ test('a misspelt messaging From: and place-first Action: addressee are flagged w
   assert.deepEqual(seen.map((s) => [s.line, s.column, s.text]), [[5, 17, 'AMEMBASSY BERLN'], [6, 45, 'LONDN, AMEMBASSY']]);
   assert.match(seen[0].message, /^'AMEMBASSY BERLN' is not a known post: did you mean AMEMBASSY BERLIN\b/);
   assert.match(seen[1].message, /^'AMEMBASSY LONDN' is not a known post: did you mean AMEMBASSY LONDON\b/);
+});
+
+test('a lone near post two edits away is offered, but not preferred; fix-all replaces only the certain ones', () => {
+  const text = telegram('FM AMEMBASSY BRUSSELS', 'INFO AMEMBASSY NAIROOBBI IMMEDIATE AMEMBASSY KIGALLI IMMEDIATE');
+  assert.deepEqual(diagnosticsOf('post-unknown', text).map((d) => d.fixes.map((f) => [f.title, f.preferred])), [
+    [['Replace with AMEMBASSY NAIROBI', false]],
+    [['Replace with AMEMBASSY KIGALI', true]],
+  ]);
+  assert.equal(fixAllSettled(text, 'post-unknown').split('\n')[6], 'INFO AMEMBASSY NAIROOBBI IMMEDIATE AMEMBASSY KIGALI IMMEDIATE');
+});
+
+test('a place-first designation is replaced in the same form', () => {
+  const text = messaging('AMEMBASSY BERLIN', 'WASHDC, SECSTATE IMMEDIATE', 'LAGS, AMEMBASSY ROUTINE');
+  const [d] = diagnosticsOf('post-unknown', text);
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [['Replace with LAGOS, AMEMBASSY', true]]);
+  assert.match(fixAllSettled(text, 'post-unknown'), /^Info: {11}LAGOS, AMEMBASSY ROUTINE$/m);
 });

@@ -1,5 +1,7 @@
+import { normalisePost, POST_PREFIXES } from '../data/reference';
 import { misplacedPrecedence } from './addressees';
 import { orList } from './describe';
+import { certainReplacement, replacements } from './suggest';
 import type { Finding, Rule } from './types';
 
 /** The replacement text in the form the cable wrote the designation: place first (`LONDON, AMEMBASSY`) or place last. */
@@ -8,6 +10,13 @@ function written(designation: string, shown: string): string {
   if (!placeFirst) return designation;
   const kind = placeFirst[2];
   return designation.startsWith(`${kind} `) ? `${designation.slice(kind.length + 1)}, ${kind}` : designation;
+}
+
+/** The place of a designation (`BRUSSLES` of `AMEMBASSY BRUSSLES`): what suggestions are measured on, the post word being shared. */
+function placeOf(designation: string): string {
+  const d = normalisePost(designation);
+  const first = d.split(' ')[0];
+  return POST_PREFIXES.includes(first) ? d.slice(first.length).trim() : d;
 }
 
 /** An originator or addressee that is not a known post. Only designations of State posts (AMEMBASSY, AMCONSUL, USMISSION...) are judged. */
@@ -26,7 +35,7 @@ export const postUnknown: Rule = {
       out.push({
         range: a.designationSpan,
         message: `'${a.designation}' is not a known post${hint}`,
-        fixes: near.map((p, i) => ({ title: `Replace with ${written(p.designation, shown)}`, edits: [{ range: a.designationSpan, newText: written(p.designation, shown) }], preferred: i === 0 && near.length === 1 })),
+        fixes: replacements(a.designationSpan, near.map((p) => written(p.designation, shown)), certainReplacement(placeOf(a.designation), near.map((p) => placeOf(p.designation)))),
       });
     }
     return out;

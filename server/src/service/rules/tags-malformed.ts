@@ -1,7 +1,9 @@
 import type { ReferenceData } from '../data/reference';
+import { normaliseTags } from '../fixes/tags';
 import type { Span, TagEntry } from '../model';
 import { orList } from './describe';
-import type { Finding, Rule } from './types';
+import { certainReplacement, replacements } from './suggest';
+import type { Finding, Fix, Rule, TextEdit } from './types';
 
 /** Whether a code is unknown in every table and neither two nor four characters long. */
 export function wrongLength(code: string, reference: ReferenceData): boolean {
@@ -16,19 +18,18 @@ export const tagsMalformed: Rule = {
   id: 'tags-malformed',
   description: 'Empty entries or doubled commas, a trailing period, lower-case codes, wrong length, unbalanced parentheses, no subject tag, geographic before subject (as a hint).',
   defaultSeverity: 'error',
-  check({ cable, text, reference }) {
+  check({ cable, text, reference, assumeYear }) {
     const tags = cable.tags;
     if (!tags) return [];
-    const out: Finding[] = [];
+    const out: Found[] = [];
     const at = (s: Span) => text.slice(s.start, s.end);
-
     for (const e of tags.entries) {
       if (e.kind === 'empty') {
         const comma = text[e.start] === ',' ? { start: e.start, end: e.start + 1 } : { start: Math.max(tags.valueSpan.start, e.start - 1), end: e.start };
         out.push({
           range: comma,
           message: 'Empty TAGS entry (a doubled, leading or trailing comma): separate codes with a single comma.',
-          fixes: [{ title: 'Remove the extra comma', edits: [{ range: comma, newText: '' }], preferred: true }],
+          ownFix: { title: 'Remove the extra comma', edits: [{ range: comma, newText: '' }], preferred: true },
         });
       }
     }
@@ -38,20 +39,41 @@ export const tagsMalformed: Rule = {
       out.push({
         range: dot,
         message: 'The TAGS line ends with a period, which the telegraphic system rejects: end it with the last code.',
-        fixes: [{ title: 'Remove the period', edits: [{ range: dot, newText: '' }], preferred: true }],
+        ownFix: { title: 'Remove the period', edits: [{ range: dot, newText: '' }], preferred: true },
       });
     }
-    for (const e of tags.entries) {
-      if (e.kind === 'code') out.push(...codeProblems(e, reference));
+    tags.entries.forEach((e, i) => {
+      if (e.kind === 'code') out.push(...codeProblems(e, reference, tags.entries[i - 1]?.text.toUpperCase() === 'OVIP'));
       if (e.kind === 'name') out.push(...nameProblems(e, reference));
-    }
+    });
     out.push(...subjectProblems(tags.entries, tags.labelSpan, reference, cable.date));
-    return out;
+    return withNormalForm(out, normaliseTags(cable, text, reference, assumeYear));
   },
 };
 
-function codeProblems(e: TagEntry, reference: ReferenceData): Finding[] {
-  const out: Finding[] = [];
+/** A finding, with the fix of its own that the normal form of the line makes unnecessary (`ownFix`) or a problem of order the normal form fixes (`order`). */
+type Found = Finding & { ownFix?: Fix; order?: boolean };
+
+/**
+ * Gives every finding of the line the one fix that writes the line in normal
+ * form, when some finding is one it fixes (an empty entry, the period, lower
+ * case, the order): the same edits everywhere, so fix-all applies them once.
+ * It is preferred unless the order is all it fixes, which is only a hint.
+ * Where the normal form cannot be written, findings keep their own fixes.
+ */
+function withNormalForm(found: Found[], edits: TextEdit[] | undefined): Finding[] {
+  const fixes = found.filter((f) => f.ownFix || f.order);
+  const normal: Fix | undefined =
+    fixes.length && edits?.length ? { title: 'Normalise the TAGS line', edits, preferred: fixes.some((f) => f.ownFix) } : undefined;
+  return found.map(({ ownFix, order, ...f }) => {
+    const own = normal ? [normal] : ownFix ? [ownFix] : [];
+    return { ...f, fixes: [...(f.fixes ?? []), ...own] };
+  });
+}
+
+/** `afterOvip`: the code follows OVIP, so it is likely a visitor's name written bare, never replaced unattended. */
+function codeProblems(e: TagEntry, reference: ReferenceData, afterOvip: boolean): Found[] {
+  const out: Found[] = [];
   if (/[()]/.test(e.text)) {
     out.push({ range: e, message: `Unbalanced parenthesis in '${e.text}': a personal name goes in a pair of parentheses, '(SURNAME, GIVEN)'.` });
     return out;
@@ -61,7 +83,7 @@ function codeProblems(e: TagEntry, reference: ReferenceData): Finding[] {
     out.push({
       range: e,
       message: `TAGS code '${e.text}' is in lower case: write '${upper}'.`,
-      fixes: [{ title: `Write ${upper}`, edits: [{ range: e, newText: upper }], preferred: true }],
+      ownFix: { title: `Write ${upper}`, edits: [{ range: e, newText: upper }], preferred: true },
     });
   }
   if (wrongLength(e.text, reference)) {
@@ -70,7 +92,7 @@ function codeProblems(e: TagEntry, reference: ReferenceData): Finding[] {
     out.push({
       range: e,
       message: `TAGS code '${e.text}' has ${e.text.length} characters and is no known organisation code: subject and program codes have four letters, geographic codes two${hint}.`,
-      fixes: near.map((t, i) => ({ title: `Replace with ${t.code}`, edits: [{ range: e, newText: t.code }], preferred: i === 0 && near.length === 1 })),
+      fixes: replacements(e, near.map((t) => t.code), !afterOvip && certainReplacement(e.text.toUpperCase(), near.map((t) => t.code))),
     });
   }
   return out;
@@ -87,7 +109,7 @@ function nameProblems(e: TagEntry, reference: ReferenceData): Finding[] {
   return [];
 }
 
-function subjectProblems(entries: TagEntry[], label: Span, reference: ReferenceData, date: Parameters<ReferenceData['judgeTag']>[1]): Finding[] {
+function subjectProblems(entries: TagEntry[], label: Span, reference: ReferenceData, date: Parameters<ReferenceData['judgeTag']>[1]): Found[] {
   const codes = entries.filter((e) => e.kind === 'code');
   const kindsOf = (e: TagEntry) => reference.judgeTag(e.text.toUpperCase(), date).matches.map((m) => m.kind);
   const isSubject = (e: TagEntry) => kindsOf(e).some((k) => k === 'subject' || k === 'program');
@@ -106,6 +128,7 @@ function subjectProblems(entries: TagEntry[], label: Span, reference: ReferenceD
     return [{
       range: geo,
       severity: 'hint',
+      order: true,
       message: `Geographic TAG '${geo.text}' comes before the subject TAGS: the preferred order is subject codes, then geographic and organisation codes, then personal names.`,
     }];
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { applyFix, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'tags-unknown';
 
@@ -160,4 +160,16 @@ test('known codes in lower case, codes of the wrong length, personal names and o
   for (const tags of ['pgov, PREL, iz', 'PRELL, PGOV, IZ', 'OVIP (RICE, CONDOLEEZZA), PREL, IZ', 'AORG, APER, UNESCO (ROBERTS, ARNOLD W)', 'PARM, NATO', 'PGOV, PREL, PHUM, PREF, KDEM, RW, BY, BE']) {
     assert.deepEqual(lintWith(RULE, undatedDraft(tags)), [], tags);
   }
+});
+
+test('the fix is preferred only for the one nearest code, one edit from a code of four letters', () => {
+  const fixesOf = (tags: string) => diagnosticsOf(RULE, undatedDraft(tags)).map((d) => d.fixes.map((f) => [f.title, f.preferred]));
+  assert.deepEqual(fixesOf('PRLE, IZ'), [[['Replace with PREL', true]]]);
+  assert.deepEqual(fixesOf('PG0V, IZ'), [[['Replace with PGOV', true]]]);
+  // After OVIP a word is more likely a visitor's name written bare.
+  assert.deepEqual(fixesOf('OVIP PRLE, IZ'), [[['Replace with PREL', false]]]);
+  // Two letters are one edit from many codes: the choice is the user's.
+  assert.deepEqual(fixesOf('PREL, QQ'), [[['Replace with AQ', false], ['Replace with BQ', false], ['Replace with EQ', false]]]);
+  const text = undatedDraft('PRLE, ECNO, IZ');
+  assert.equal(fixAllSettled(text, RULE).split('\n')[3], 'TAGS: PREL, ECON, IZ');
 });

@@ -1,4 +1,5 @@
 import { orList } from './describe';
+import { certainReplacement, replacements } from './suggest';
 import type { Finding, Rule } from './types';
 
 /** A code in neither the subject, program, organisation nor geographic table of the cable's era. */
@@ -26,11 +27,14 @@ export const tagsUnknown: Rule = {
       if (same.length) message += `; in this cable's table: ${orList(same.map(described))}`;
       const others = near.filter((t) => !same.includes(t));
       if (others.length) message += `; nearest: ${orList(others.map(described))}`;
-      if (codes[i - 1]?.text.toUpperCase() === 'OVIP') message += '; a visitor\'s name goes in parentheses, as OVIP (SURNAME, GIVEN)';
+      const afterOvip = codes[i - 1]?.text.toUpperCase() === 'OVIP';
+      if (afterOvip) message += '; a visitor\'s name goes in parentheses, as OVIP (SURNAME, GIVEN)';
       out.push({
         range: e,
         message: `${message}.`,
-        fixes: near.map((t, k) => ({ title: `Replace with ${t.code}`, edits: [{ range: e, newText: t.code }], preferred: k === 0 && near.length === 1 })),
+        // A country code of another era names a country, not a misspelling, and after OVIP a word is likely a name:
+        // neither is replaced unattended.
+        fixes: replacements(e, near.map((t) => t.code), same.length === 0 && !afterOvip && certainReplacement(code, near.map((t) => t.code))),
       });
     });
     return out;
