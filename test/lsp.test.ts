@@ -4,8 +4,10 @@
  * Positions are LSP's: zero-based lines, UTF-16 characters.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { LspClient } from './support/lspClient';
 
@@ -233,6 +235,46 @@ describe('a client that resolves code actions', () => {
     await client.change(uri, 2, [{ range: { start: { line: 3, character: 9 }, end: { line: 3, character: 9 } }, text: 'Y' }]);
     const stale = await client.request<Action>('codeAction/resolve', action);
     assert.equal(stale.edit, undefined);
+  });
+});
+
+describe('configuration files, in the editor', () => {
+  const client = new LspClient();
+  const dir = mkdtempSync(path.join(tmpdir(), 'cablewright-lsp-config-'));
+  const rc = path.join(dir, '.cablewrightrc.json');
+  const cableUri = pathToFileURL(path.join(dir, 'release.txt')).toString();
+  before(async () => {
+    writeFileSync(rc, '{\n  "rules": { "non-ascii": "off", "paragraph-numbering": "eror" }\n}\n');
+    await client.initialize({ debounceMs: 0 }, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+  });
+  after(() => client.stop());
+
+  test('the nearest .cablewrightrc.json applies, and its mistakes are shown on it with their position', async () => {
+    const rcProblems = client.nextDiagnostics(pathToFileURL(rc).toString());
+    const published = client.nextDiagnostics(cableUri, 1);
+    await client.open(cableUri, SAMPLE);
+    const codes = (await published).diagnostics.map((d) => d.code);
+    assert.deepEqual(codes, ['paragraph-numbering', 'paragraph-numbering']);
+    const { diagnostics } = await rcProblems;
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range, d.severity, d.message]),
+      [[{ start: { line: 1, character: 56 }, end: { line: 1, character: 62 } }, 1, "'eror' is not a severity (did you mean 'error'?): use error, warning, info, hint or off."]],
+    );
+  });
+
+  test('a change to the file on disk applies at once, and its fixed mistakes are cleared', async () => {
+    writeFileSync(rc, '{ "rules": { "paragraph-numbering": "off" } }\n');
+    const rcProblems = client.nextDiagnostics(pathToFileURL(rc).toString());
+    const published = client.nextDiagnostics(cableUri, 1);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).toString(), type: 2 }] });
+    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['non-ascii']);
+    assert.deepEqual((await rcProblems).diagnostics, []);
+  });
+
+  test('the configuration that applies is shown on request', async () => {
+    const text = await client.request<string>('cablewright/configuration', { textDocument: { uri: cableUri } });
+    assert.match(text, /Configuration files \(nearest last\):\n {2}.*\.cablewrightrc\.json\n/);
+    assert.match(text, /^ {2}paragraph-numbering +off/m);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The VS Code extension: starts the cablewright language server for cable
- * documents, adds the "New cable" and "Show cable metadata" commands, and
- * shows the classification of the cable under the cursor in the status bar.
+ * documents, adds the "New cable", "Show cable metadata" and "Show active
+ * configuration" commands, shows the classification of the cable under the
+ * cursor in the status bar, and opens `.txt` transcriptions as cables.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -82,6 +83,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(at.record, null, 2)}\n` });
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand('cablewright.showConfiguration', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'cable') {
+        void vscode.window.showInformationMessage('cablewright: open a cable to see the configuration that applies to it.');
+        return;
+      }
+      await start();
+      const text = await client!.sendRequest<string | null>('cablewright/configuration', { textDocument: { uri: editor.document.uri.toString() } });
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `Configuration of ${vscode.workspace.asRelativePath(editor.document.uri)}\n\n${text ?? '(the server could not resolve it; see the cablewright output)'}` });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     vscode.window.onDidChangeTextEditorSelection(refreshStatus),

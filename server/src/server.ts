@@ -5,14 +5,18 @@
  * pushed after a short debounce (or pulled, by clients that prefer it), and
  * work for a version that has been replaced is dropped.
  */
+import { describeConfig, nodeConfigHost, type ConfigProblem, type EditorSettings } from './config';
+import { CONFIG_GLOBS, pathOfUri, WorkspaceConfig } from './lsp/workspaceConfig';
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type Diagnostic,
+  type Disposable,
   type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -41,26 +45,38 @@ import {
   type Analysis,
   type OutlineNode,
   type ServiceOptions,
-  type Severity,
 } from './service';
 
 /** What a user can set (VS Code settings `cablewright.*`, or `initializationOptions` in other editors). */
 interface Settings {
   enable: boolean;
-  rules: Record<string, Severity | 'off'>;
   debounceMs: number;
-  assumeYear: number | undefined;
+  /** What configures checking, under the configuration files nearest each document. */
+  checking: EditorSettings;
 }
 
-const DEFAULTS: Settings = { enable: true, rules: {}, debounceMs: 150, assumeYear: undefined };
+const DEFAULTS: Settings = { enable: true, debounceMs: 150, checking: {} };
 
 function readSettings(raw: unknown, base: Settings): Settings {
-  const r = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const checking: EditorSettings = { ...base.checking };
+  if (r.rules && typeof r.rules === 'object') checking.rules = r.rules as Record<string, unknown>;
+  if (typeof r.preset === 'string') checking.preset = r.preset as EditorSettings['preset'];
+  if (typeof r.assumeYear === 'number' || r.assumeYear === null) checking.assumeYear = r.assumeYear;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : base.enable,
-    rules: r.rules && typeof r.rules === 'object' ? (r.rules as Settings['rules']) : base.rules,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? r.debounceMs : base.debounceMs,
-    assumeYear: typeof r.assumeYear === 'number' ? r.assumeYear : base.assumeYear,
+    checking,
+  };
+}
+
+/** A configuration problem as a diagnostic on its file. */
+function toConfigDiagnostic(p: ConfigProblem): Diagnostic {
+  return {
+    range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
+    severity: p.severity === 'error' ? 1 : 2,
+    source: 'cablewright',
+    message: p.message,
   };
 }
 
@@ -89,12 +105,14 @@ export function startServer(connection: Connection): void {
   let pushDiagnostics = true;
   let configurable = false;
   let resolveEdits = false;
+  let watchDynamically = false;
+  const config = new WorkspaceConfig(nodeConfigHost, DEFAULTS.checking);
   const cache = new Map<string, Entry>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const failed = new Set<string>();
 
   /** The service options for a document. */
-  const optionsFor = (uri: string): ServiceOptions => ({ assumeCable: assumeCable(uri), rules: settings.rules, assumeYear: settings.assumeYear });
+  const optionsFor = (uri: string): ServiceOptions => ({ ...config.resolve(uri).options, assumeCable: assumeCable(uri) });
 
   /** What the server knows of a document's current version, computed once per version. */
   const entryOf = (doc: TextDocument): Entry => {
@@ -154,13 +172,55 @@ export function startServer(connection: Connection): void {
     timers.set(uri, setTimeout(() => publish(uri), settings.debounceMs));
   };
 
-  const loadConfiguration = async () => {
-    if (!configurable) return;
-    const raw = await connection.workspace.getConfiguration('cablewright').catch(() => undefined);
-    settings = readSettings(raw, initOptions);
+  /** Everything is checked again: settings or a configuration file changed. */
+  const recheckAll = () => {
     cache.clear();
     for (const d of documents.all()) schedule(d.uri);
     if (!pushDiagnostics) connection.languages.diagnostics.refresh();
+    publishConfigProblems();
+  };
+
+  const applySettings = (next: Settings) => {
+    settings = next;
+    config.setSettings(settings.checking);
+    recheckAll();
+  };
+
+  const loadConfiguration = async () => {
+    if (!configurable) return;
+    const raw = await connection.workspace.getConfiguration('cablewright').catch(() => undefined);
+    applySettings(readSettings(raw, initOptions));
+  };
+
+  /** Configuration files with problems shown on them, so they can be cleared once fixed. */
+  let shownConfigProblems = new Set<string>();
+  let settingsIssues = '';
+  /** Shows the problems of the configuration files that apply to the open documents on those files. */
+  const publishConfigProblems = () =>
+    guard('configuration problems', undefined, () => {
+      const { byFile, settings: issues } = config.problemsOf(documents.keys());
+      for (const [uri, problems] of byFile) {
+        if (problems.length === 0 && !shownConfigProblems.has(uri)) continue;
+        void connection.sendDiagnostics({ uri, diagnostics: problems.map(toConfigDiagnostic) });
+      }
+      for (const uri of shownConfigProblems) if (!byFile.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      shownConfigProblems = new Set([...byFile].filter(([, p]) => p.length > 0).map(([uri]) => uri));
+      const text = issues.map((p) => p.message).join('; ');
+      if (text && text !== settingsIssues) void connection.window.showWarningMessage(`cablewright settings: ${text}`);
+      settingsIssues = text;
+      if (watchDynamically) void watchTables();
+    });
+
+  /** The table files watched (configurations can name more at any time: the watch is then replaced). */
+  let watchedTables = '';
+  let tableWatch: Promise<Disposable> | undefined;
+  const watchTables = async () => {
+    const tables = config.tableFiles().sort();
+    if (tables.join('\n') === watchedTables) return;
+    watchedTables = tables.join('\n');
+    const previous = tableWatch;
+    tableWatch = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: tables.map((t) => ({ globPattern: t })) });
+    (await previous)?.dispose();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -170,6 +230,8 @@ export function startServer(connection: Connection): void {
     pushDiagnostics = !params.capabilities.textDocument?.diagnostic;
     resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     configurable = !!params.capabilities.workspace?.configuration;
+    watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    config.setSettings(settings.checking);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -187,18 +249,20 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_GLOBS.map((globPattern) => ({ globPattern })) });
     void loadConfiguration();
   });
   connection.onDidChangeConfiguration((change) => {
     if (configurable) void loadConfiguration();
-    else {
-      settings = readSettings((change.settings as { cablewright?: unknown } | undefined)?.cablewright ?? change.settings, initOptions);
-      cache.clear();
-      for (const d of documents.all()) schedule(d.uri);
-    }
+    else applySettings(readSettings((change.settings as { cablewright?: unknown } | undefined)?.cablewright ?? change.settings, initOptions));
+  });
+  connection.onDidChangeWatchedFiles((change) => {
+    const relevant = change.changes.map((c) => pathOfUri(c.uri)).filter((p): p is string => p !== undefined && config.changed(p));
+    if (relevant.length) recheckAll();
   });
 
   documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidOpen(() => publishConfigProblems());
   documents.onDidClose((e) => {
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
@@ -219,7 +283,8 @@ export function startServer(connection: Connection): void {
     return guard('completion', [], () => {
       const { doc: parsed } = analysisOf(doc);
       const offset = parsed.lines.offsetAt(params.position.line, params.position.character);
-      return complete(parsed, offset, { assumeYear: settings.assumeYear }).map((c) => toCompletionItem(parsed.lines, c));
+      const { reference, assumeYear } = analysisOf(doc).options;
+      return complete(parsed, offset, { reference, assumeYear }).map((c) => toCompletionItem(parsed.lines, c));
     });
   });
 
@@ -229,7 +294,7 @@ export function startServer(connection: Connection): void {
     return guard('hover', null, () => {
       const a = analysisOf(doc);
       const offset = a.doc.lines.offsetAt(params.position.line, params.position.character);
-      const h = hover(a.doc, offset, { assumeYear: settings.assumeYear, diagnostics: settings.enable ? a.diagnostics : [] });
+      const h = hover(a.doc, offset, { reference: a.options.reference, assumeYear: a.options.assumeYear, diagnostics: settings.enable ? a.diagnostics : [] });
       return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: toRange(a.doc.lines, h.range) } : null;
     });
   });
@@ -279,8 +344,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { data: [] };
     return guard('semantic tokens', { data: [] }, () => {
-      const { doc: parsed } = analysisOf(doc);
-      return { data: encodeTokens(parsed.lines, semanticTokens(parsed, { assumeYear: settings.assumeYear })) };
+      const { doc: parsed, options } = analysisOf(doc);
+      return { data: encodeTokens(parsed.lines, semanticTokens(parsed, { reference: options.reference, assumeYear: options.assumeYear })) };
     });
   });
   connection.languages.semanticTokens.onRange((params) => {
@@ -290,7 +355,7 @@ export function startServer(connection: Connection): void {
       const { doc: parsed } = analysisOf(doc);
       const l = parsed.lines;
       const within = { start: l.offsetAt(params.range.start.line, params.range.start.character), end: l.offsetAt(params.range.end.line, params.range.end.character) };
-      return { data: encodeTokens(l, semanticTokens(parsed, { assumeYear: settings.assumeYear }), within) };
+      return { data: encodeTokens(l, semanticTokens(parsed, { reference: analysisOf(doc).options.reference, assumeYear: analysisOf(doc).options.assumeYear }), within) };
     });
   });
 
@@ -310,6 +375,11 @@ export function startServer(connection: Connection): void {
       return { record: extractRecords(parsed, doc.uri)[cable.index], banner: cable.level ? [cable.level, ...caveats].join('//') : null };
     });
   });
+
+  /** The configuration that applies to a document, as a readable account ("Show active configuration"). */
+  connection.onRequest('cablewright/configuration', (params: { textDocument: { uri: string } }) =>
+    guard('configuration', null, () => describeConfig(config.resolve(params.textDocument.uri))),
+  );
 
   documents.listen(connection);
   connection.listen();
