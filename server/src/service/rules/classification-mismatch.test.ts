@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { applied, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'classification-mismatch';
 const SAME = 'every marking of a cable shows its one overall classification.';
@@ -309,4 +309,52 @@ test('consistent markings, equal portions, marks that name no level and unmarked
     `,
   };
   for (const [what, text] of Object.entries(texts)) assert.deepEqual(lintWith(RULE, text), [], what);
+});
+
+test('an overall classification below a portion mark, and the markings that disagree with it, share one fix raising them all to the portion', () => {
+  const text = cable`
+    UNCLASSIFIED
+
+    MRN: 11 CAIRO 1234
+    Date/DTG: Mar 03, 2011 / 031406Z MAR 11
+    From: AMEMBASSY CAIRO
+    Action: WASHDC, SECSTATE IMMEDIATE
+    E.O.: 13526
+    TAGS: PGOV, PREL, EG
+    Captions: SIPDIS
+    Subject: Egypt: Army Council Meets Opposition
+
+    1. (U) The Supreme Council met opposition leaders on March 2.
+
+    2. (C) Embassy contacts said the council will name a new cabinet.
+
+    Signature: Scobey
+
+    CONFIDENTIAL
+  `;
+  const found = diagnosticsOf(RULE, text);
+  assert.deepEqual(found.map((d) => d.fixes.map((f) => [f.title, f.preferred])), [
+    [['Raise the classification to CONFIDENTIAL', true]],
+    [['Raise the classification to CONFIDENTIAL', true]],
+  ]);
+  const fixed = applied(text, found[0].fixes[0]);
+  assert.equal(fixed, text.replace(/^UNCLASSIFIED/, 'CONFIDENTIAL'));
+  assert.deepEqual(lintWith(RULE, fixed), []);
+  assert.equal(fixAllSettled(text, RULE), fixed);
+});
+
+test('markings that disagree with no portion mark to settle which is right get no fix', () => {
+  const text = cable`
+    CONFIDENTIAL
+
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PREL, PGOV, IZ
+    SUBJECT: IRAQ: MINISTER ON ELECTION LAW
+
+    1. THE MINISTER SAID THE LAW WOULD PASS.
+
+    RICE
+    SECRET
+  `;
+  assert.deepEqual(diagnosticsOf(RULE, text).map((d) => d.fixes), [[]]);
 });

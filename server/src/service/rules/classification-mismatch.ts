@@ -1,3 +1,4 @@
+import { raiseClassification } from '../fixes/classification';
 import type { Level, Marking } from '../model';
 import { levelRank } from '../parser/levels';
 import { portionsOf } from './portions';
@@ -24,15 +25,18 @@ export const classificationMismatch: Rule = {
   id: 'classification-mismatch',
   description: 'Banners, text header and closing line that disagree, or an overall classification lower than the highest portion mark.',
   defaultSeverity: 'error',
-  check({ cable }) {
+  check({ cable, text }) {
     const overall = cable.classification;
     if (!overall || !cable.level) return [];
     const out: Finding[] = [];
+    // Which way markings that disagree should go is certain only when a portion mark settles it: then they all rise to it.
+    const raise = raiseClassification(cable, text);
     for (const m of cable.markings) {
       if (m === overall || m.role === 'caption' || agree(m.level, overall.level)) continue;
       out.push({
         range: m,
         message: `${capital(ROLE_NAMES[m.role])} says ${m.level} but ${ROLE_NAMES[overall.role]} says ${overall.level}: every marking of a cable shows its one overall classification.`,
+        fixes: raise && m.role !== 'statement' ? [raise] : [],
       });
     }
     const portions = portionsOf(cable).filter((p) => p.mark.level !== undefined);
@@ -41,6 +45,7 @@ export const classificationMismatch: Rule = {
       out.push({
         range: overall,
         message: `The overall classification ${cable.level} is lower than the highest portion mark, (${top.mark.text}) on ${top.what}: mark the cable ${top.mark.level} or lower that portion.`,
+        fixes: raise ? [raise] : [],
       });
     }
     return out;

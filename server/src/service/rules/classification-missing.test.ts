@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { applied, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'classification-missing';
 
@@ -203,4 +203,91 @@ test('any printed classification marking satisfies the rule, whatever the layout
     `,
   };
   for (const [what, text] of Object.entries(marked)) assert.deepEqual(lintWith(RULE, text), [], what);
+});
+
+test('the fix puts the level of the highest portion mark on a line of its own at the top of a draft, and is preferred', () => {
+  const text = cable`
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PREL, PGOV, IZ
+    SUBJECT: IRAQ: MINISTER ON ELECTION LAW
+
+    1. (C) SUMMARY: THE MINISTER SAID THE LAW WOULD PASS. END SUMMARY.
+
+    2. (S) HE ADDED THAT THE KURDS WOULD VOTE FOR IT.
+
+    RICE
+  `;
+  const [d] = diagnosticsOf(RULE, text);
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [['Insert the classification line SECRET', true]]);
+  const fixed = applied(text, d.fixes[0]);
+  assert.equal(fixed, `SECRET\n\n${text}`);
+  assert.deepEqual(lintWith(RULE, fixed), []);
+  assert.equal(fixAllSettled(text, RULE), fixed);
+});
+
+test('without portion marks the usual levels are offered, none preferred', () => {
+  const text = 'E.O. 12958: N/A\r\nTAGS: PREL, PGOV, IZ\r\nSUBJECT: IRAQ: MINISTER ON ELECTION LAW\r\n\r\n1. THE MINISTER SAID THE LAW WOULD PASS.\r\n\r\nRICE\r\n';
+  const [d] = diagnosticsOf(RULE, text);
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [
+    ['Insert the classification line UNCLASSIFIED', false],
+    ['Insert the classification line CONFIDENTIAL', false],
+    ['Insert the classification line SECRET', false],
+  ]);
+  // A CRLF file gets CRLF lines.
+  assert.ok(applied(text, d.fixes[0]).startsWith('UNCLASSIFIED\r\n\r\nE.O. 12958: N/A\r\n'));
+  assert.equal(fixAllSettled(text, RULE), text);
+});
+
+test('a messaging-system cable gets its banner above the field block; a printed telegram, which carries its level in banners and its text header, gets no fix', () => {
+  const messaging = cable`
+    MRN: 10 BERLIN 1052
+    Date/DTG: Aug 03, 2010 / 031406Z AUG 10
+    From: AMEMBASSY BERLIN
+    Action: WASHDC, SECSTATE IMMEDIATE
+    E.O.: 13526
+    TAGS: AMGT, KCOM, KPAO, GM
+    Subject: PA Germany Restructuring
+
+    1. (SBU) PA Germany has taken a huge budget hit.
+
+    Signature: Murphy
+  `;
+  assert.ok(fixAllSettled(messaging, RULE).startsWith('SENSITIVE BUT UNCLASSIFIED\n\nMRN: 10 BERLIN 1052\n'));
+  const telegram = cable`
+    PAGE 01 STATE 133602
+    R 071729Z JUN 75
+    FM SECSTATE WASHDC
+    TO AMEMBASSY BONN
+    E.O. 11652: GDS
+    TAGS: PFOR, UN, EGEN
+    SUBJECT: CONSULTATIONS ON DEALING WITH REFERENCES TO CERDS
+    1. (C) WE ARE INCREASINGLY CONCERNED.
+    KISSINGER
+    NNNN
+  `;
+  assert.deepEqual(diagnosticsOf(RULE, telegram)[0].fixes, []);
+});
+
+test('the second of two drafts gets its line where it starts, and it is taken as that cable\'s', () => {
+  const text = cable`
+    UNCLASSIFIED
+
+    E.O. 12958: N/A
+    TAGS: PGOV, KDEM, IZ
+    SUBJECT: IRAQ: ELECTION COMMISSION ON BALLOTS
+
+    1. (U) The commission printed 15 million ballots.
+
+    RICE
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PGOV, KDEM, IZ
+    SUBJECT: IRAQ: SECRET BALLOT LAW
+
+    1. (C) Secret ballots will be counted at each polling center.
+
+    RICE
+  `;
+  const fixed = fixAllSettled(text, RULE);
+  assert.deepEqual(fixed.split('\n').slice(8, 12), ['RICE', 'CONFIDENTIAL', '', 'E.O. 12958: DECL: 05/14/2018']);
+  assert.deepEqual(lintWith('classification-mismatch', fixed), []);
 });

@@ -1,7 +1,6 @@
-import { levelRank } from '../parser/levels';
+import { highestPortion, insertClassification } from '../fixes/classification';
 import { lineSpanAt } from '../text/spans';
 import { levelWithMark } from './describe';
-import { portionsOf } from './portions';
 import type { Rule } from './types';
 
 /** A cable with no overall classification marking at all. */
@@ -11,13 +10,10 @@ export const classificationMissing: Rule = {
   defaultSeverity: 'error',
   check({ cable, text }) {
     if (cable.markings.some((m) => m.role !== 'caption')) return [];
-    const highest = portionsOf(cable)
-      .map((p) => p.mark.level)
-      .filter((l) => l !== undefined)
-      .sort((a, b) => levelRank(b!) - levelRank(a!))[0];
+    const highest = highestPortion(cable);
     const advice = highest
       ? `its highest portion mark makes it ${levelWithMark(highest)}, so start it with a line reading ${highest}`
       : 'start it with a line giving the overall classification (UNCLASSIFIED, CONFIDENTIAL, SECRET...)';
-    return [{ range: lineSpanAt(text, cable.start), message: `This cable has no classification marking: ${advice}.` }];
+    return [{ range: lineSpanAt(text, cable.start), message: `This cable has no classification marking: ${advice}.`, fixes: insertClassification(cable) }];
   },
 };

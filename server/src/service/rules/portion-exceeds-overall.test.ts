@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { applied, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'portion-exceeds-overall';
 
@@ -173,4 +173,86 @@ test('portions at or below the overall level, marks of no level and cables witho
     `,
   };
   for (const [what, text] of Object.entries(texts)) assert.deepEqual(lintWith(RULE, text), [], what);
+});
+
+const kampala = cable`
+  CONFIDENTIAL
+
+  PAGE 01 KAMPAL 04180 251227Z
+  P 251212Z MAY 94
+  FM AMEMBASSY KAMPALA
+  TO SECSTATE WASHDC PRIORITY 0433
+  CONFIDENTIAL KAMPALA 004180
+  E.O. 12356: DECL: OADR
+  TAGS: PREL, PHUM, RW, UG
+  SUBJECT: RWANDAN AMBASSADOR MAKES CONTACT WITH GOR
+  1. (C) RWANDAN AMBASSADOR CLAVER KANYARUSHOKI ASKED TO
+  MEET WITH THE AMBASSADOR ON MAY 18.
+  CONFIDENTIAL
+
+  CONFIDENTIAL
+
+  PAGE 02 KAMPAL 04180 251227Z
+  2. (S) HE SAID THE ARMY WOULD TALK.
+  3. (S) HE ADDED MORE.
+  BRAZEAL
+  CONFIDENTIAL
+  NNNN
+`;
+
+test('every portion above the overall classification offers the same preferred fix, raising every overall marking to the highest portion', () => {
+  const found = diagnosticsOf(RULE, kampala);
+  assert.equal(found.length, 2);
+  assert.deepEqual(found[1].fixes, found[0].fixes);
+  assert.deepEqual(found[0].fixes.map((f) => [f.title, f.preferred]), [['Raise the classification to SECRET', true]]);
+  const fixed = applied(kampala, found[0].fixes[0]);
+  assert.equal(fixed, kampala.replaceAll('CONFIDENTIAL', 'SECRET'));
+  assert.deepEqual(lintWith(RULE, fixed), []);
+  assert.deepEqual(lintWith('classification-mismatch', fixed), []);
+  assert.equal(fixAllSettled(kampala, RULE), fixed);
+});
+
+test('spaced letters stay spaced and caveats stay', () => {
+  const text = cable`
+    C O N F I D E N T I A L SECTION 01 OF 01 BAGHDAD 001234
+
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PREL, PGOV, IZ
+    SUBJECT: IRAQ: MINISTER ON ELECTION LAW
+
+    1. (S/NF) THE MINISTER SAID THE LAW WOULD PASS.
+
+    CROCKER
+    CONFIDENTIAL//NOFORN
+  `;
+  const fixed = fixAllSettled(text, RULE);
+  assert.deepEqual([fixed.split('\n')[0], fixed.split('\n')[9]], ['S E C R E T SECTION 01 OF 01 BAGHDAD 001234', 'SECRET//NOFORN']);
+});
+
+test('raising to a handling level (SBU) is offered but not preferred: whether it is a banner or a caveat depends on the era', () => {
+  const [d] = diagnosticsOf(RULE, messaging('SIPDIS'));
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [['Raise the classification to SENSITIVE BUT UNCLASSIFIED', false]]);
+  assert.equal(applied(messaging('SIPDIS'), d.fixes[0]), messaging('SIPDIS').replaceAll('\nUNCLASSIFIED\n', '\nSENSITIVE BUT UNCLASSIFIED\n').replace(/^UNCLASSIFIED/, 'SENSITIVE BUT UNCLASSIFIED'));
+});
+
+test('no fix where the direction is unclear: a marking already above the portion, or a level carried by a caveat', () => {
+  const draft = (top: string, closing: string) => cable`
+    ${top}
+
+    E.O. 12958: DECL: 05/14/2018
+    TAGS: PREL, PGOV, IZ
+    SUBJECT: IRAQ: MINISTER ON ELECTION LAW
+
+    1. (C) THE MINISTER SAID THE LAW WOULD PASS.
+
+    CROCKER
+    ${closing}
+  `;
+  const above = diagnosticsOf(RULE, draft('UNCLASSIFIED', 'SECRET'));
+  assert.equal(above.length, 1);
+  assert.deepEqual(above[0].fixes, []);
+  assert.deepEqual(diagnosticsOf('classification-mismatch', draft('UNCLASSIFIED', 'SECRET')).map((d) => d.fixes), [[], []]);
+  const caveat = diagnosticsOf(RULE, draft('UNCLASSIFIED//SBU', 'UNCLASSIFIED//SBU'));
+  assert.equal(caveat.length, 1);
+  assert.deepEqual(caveat[0].fixes, []);
 });

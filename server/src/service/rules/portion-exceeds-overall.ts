@@ -1,3 +1,4 @@
+import { raiseClassification } from '../fixes/classification';
 import { levelRank, PORTION_OF_LEVEL } from '../parser/levels';
 import { portionsOf } from './portions';
 import type { Rule } from './types';
@@ -7,14 +8,16 @@ export const portionExceedsOverall: Rule = {
   id: 'portion-exceeds-overall',
   description: 'A paragraph, subject or ref portion mark above the overall classification.',
   defaultSeverity: 'error',
-  check({ cable }) {
+  check({ cable, text }) {
     const level = cable.level;
     if (!level) return [];
+    const raise = raiseClassification(cable, text);
     return portionsOf(cable)
       .filter((p) => p.mark.level !== undefined && levelRank(p.mark.level) > levelRank(level))
       .map((p) => ({
         range: p.mark,
         message: `${p.what[0].toUpperCase()}${p.what.slice(1)} is marked (${p.mark.text}), above the cable's overall ${level}: mark it (${PORTION_OF_LEVEL[level]}) or lower, or raise the overall classification to ${p.mark.level}.`,
+        fixes: raise ? [raise] : [],
       }));
   },
 };
