@@ -162,6 +162,20 @@ describe('the language server over stdio', () => {
     assert.equal(fixed, text.replaceAll('E.0.', 'E.O.').replaceAll('PREL,, BE', 'PREL, BE'));
   });
 
+  test('the Renumber paragraphs command asks the editor to apply the renumbering, with the references to the paragraphs', async () => {
+    const uri = 'file:///renumber.cable';
+    const text = ['CONFIDENTIAL', 'SUBJECT: X', '', '1. (C) FIRST; SEE PARA 4 BELOW.', '', '3. (C) SECOND.', '', '4. (C) THIRD.', '', 'CONFIDENTIAL', ''].join('\n');
+    await client.open(uri, text);
+    const result = await client.request<{ applied: boolean; message: string }>('workspace/executeCommand', { command: 'cablewright.server.renumberParagraphs', arguments: [uri, { line: 5, character: 0 }] });
+    assert.equal(result.applied, true, result.message);
+    const request = client.appliedEdits.at(-1) as { label: string; edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: LspEdit[] }[] } };
+    assert.deepEqual(request.edit.documentChanges[0].textDocument, { uri, version: 1 });
+    assert.equal(applyLspEdits(text, request.edit.documentChanges[0].edits), text.replace('PARA 4 BELOW', 'PARA 3 BELOW').replace('3. (C) SECOND', '2. (C) SECOND').replace('4. (C) THIRD', '3. (C) THIRD'));
+    await client.change(uri, 2, [{ text: applyLspEdits(text, request.edit.documentChanges[0].edits) }]);
+    const again = await client.request<{ applied: boolean; message: string }>('workspace/executeCommand', { command: 'cablewright.server.renumberParagraphs', arguments: [uri, { line: 5, character: 0 }] });
+    assert.deepEqual(again, { applied: false, message: 'The paragraphs are already numbered in sequence.' });
+  });
+
   test('the classification of the cable under the cursor (for the status bar)', async () => {
     type At = { record: { classification: string; subject: string }; banner: string } | null;
     const at = (line: number) => client.request<At>('cablewright/cableAt', { textDocument: { uri: 'file:///sample.txt' }, position: { line, character: 5 } });

@@ -85,6 +85,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(at.record, null, 2)}\n` });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
+    vscode.commands.registerCommand('cablewright.renumberParagraphs', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'cable') {
+        void vscode.window.showInformationMessage('cablewright: put the cursor in a cable to renumber its paragraphs.');
+        return;
+      }
+      await start();
+      const result = await client!.sendRequest<{ applied: boolean; message: string } | null>('workspace/executeCommand', {
+        command: 'cablewright.server.renumberParagraphs',
+        arguments: [editor.document.uri.toString(), editor.selection.active],
+      });
+      if (result && !result.applied) void vscode.window.showInformationMessage(`cablewright: ${result.message}`);
+    }),
     vscode.commands.registerCommand('cablewright.showConfiguration', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'cable') {

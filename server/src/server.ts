@@ -40,6 +40,7 @@ import {
   foldingRanges,
   hover,
   outline,
+  renumberParagraphs,
   selectionSpans,
   semanticTokens,
   type Analysis,
@@ -83,6 +84,9 @@ function toConfigDiagnostic(p: ConfigProblem): Diagnostic {
 function lspDiagnostics(a: Analysis) {
   return a.diagnostics.map((d) => toLspDiagnostic(a.doc.lines, d));
 }
+
+/** The server command behind "Renumber paragraphs": arguments the document URI and a position in the cable. */
+const RENUMBER_COMMAND = 'cablewright.server.renumberParagraphs';
 
 /** What the server holds for one version of a document; the outline, symbols and LSP diagnostics are made when first asked for. */
 interface Entry {
@@ -243,6 +247,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
         semanticTokensProvider: { legend: LEGEND, full: true, range: true },
         diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        executeCommandProvider: { commands: [RENUMBER_COMMAND] },
       },
       serverInfo: { name: 'cablewright', version: CABLEWRIGHT_VERSION },
     };
@@ -374,6 +379,25 @@ export function startServer(connection: Connection): void {
       const caveats = cable.classification?.caveats ?? [];
       return { record: extractRecords(parsed, doc.uri)[cable.index], banner: cable.level ? [cable.level, ...caveats].join('//') : null };
     });
+  });
+
+  /** "Renumber paragraphs" of the cable at a position: the edit goes to the client to apply (it is undoable there). */
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== RENUMBER_COMMAND) return null;
+    const [uri, position] = (params.arguments ?? []) as [string, { line: number; character: number }];
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc || !position) return { applied: false, message: 'No cable document at that position.' };
+    const plan = guard('renumber', undefined, () => {
+      const { doc: parsed } = analysisOf(doc);
+      const cable = cableAt(parsed, parsed.lines.offsetAt(position.line, position.character));
+      if (!cable) return undefined;
+      const r = renumberParagraphs(parsed, cable);
+      return { title: r.title, edits: r.edits.map((e) => ({ range: toRange(parsed.lines, e.range), newText: e.newText })) };
+    });
+    if (!plan) return { applied: false, message: 'The cursor is not in a cable.' };
+    if (plan.edits.length === 0) return { applied: false, message: 'The paragraphs are already numbered in sequence.' };
+    const result = await connection.workspace.applyEdit({ label: plan.title, edit: { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: plan.edits }] } });
+    return { applied: result.applied, message: result.applied ? plan.title : (result.failureReason ?? 'The editor did not apply the edit.') };
   });
 
   /** The configuration that applies to a document, as a readable account ("Show active configuration"). */

@@ -18,6 +18,8 @@ export class LspClient {
   private readonly waiting: { uri: string; version?: number; resolve: (p: PublishedDiagnostics) => void }[] = [];
   /** The last diagnostics published per document. */
   readonly published = new Map<string, PublishedDiagnostics>();
+  /** The `workspace/applyEdit` requests the server has sent. */
+  readonly appliedEdits: { label?: string; edit: unknown }[] = [];
   stderr = '';
 
   constructor(serverPath = path.join(CABLEWRIGHT_ROOT, 'dist/server.js'), execArgv: string[] = []) {
@@ -36,6 +38,12 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    // Edits the server asks the editor to apply (commands): kept for the test to read, and reported applied.
+    this.connection.onRequest('workspace/applyEdit', (p: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(p);
+      return { applied: true };
+    });
     this.connection.listen();
   }
 

@@ -28,3 +28,4 @@ export { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type 
 export { ruleDocsUrl } from './docs';
 export { applyEdits, certainFix, compatibleEdits, fixAll, type Applied, type FixAllResult } from './fixes/apply';
 export { baselineEntries, cableKey, formatBaseline, newFindings, parseBaseline, type Baseline, type BaselineEntry } from './baseline';
+export { renumberParagraphs, type Renumbering } from './fixes/renumber';
