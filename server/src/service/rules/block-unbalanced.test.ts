@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { applied, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 const RULE = 'block-unbalanced';
 
@@ -151,4 +151,37 @@ test('in a messaging-system cable mixed-case "Begin text" is a block opening lik
     [[14, 43, 'Begin text', 'BEGIN TEXT is never closed: add END TEXT where the text ends.']],
   );
   assert.deepEqual(lintWith(RULE, text.replace('November 25.', 'November 25. End text.')), []);
+});
+
+test('the fix closes the block at the end of the paragraph where it began', () => {
+  const text = draft('1. (C) BEGIN SUMMARY. THE MINISTER SAID THE LAW WOULD PASS.', '2. (C) HE ADDED THAT THE KURDS WOULD VOTE FOR IT.');
+  const [d] = diagnosticsOf(RULE, text);
+  assert.deepEqual(d.fixes.map((f) => [f.title, f.preferred]), [['Insert END SUMMARY. at the end of paragraph 1', true]]);
+  const fixed = applied(text, d.fixes[0]);
+  assert.equal(fixed.split('\n')[6], '1. (C) BEGIN SUMMARY. THE MINISTER SAID THE LAW WOULD PASS. END SUMMARY.');
+  assert.deepEqual(lintWith(RULE, fixed), []);
+  assert.equal(fixAllSettled(text, RULE), fixed);
+});
+
+test('an opening on a line of its own is closed on a line of its own', () => {
+  const text = draft("1. (C) THE MINISTRY'S NOTE READS:\nBEGIN TEXT\nTHE GOVERNMENT WILL PRESENT THE LAW ON MONDAY.", '2. (C) WE WILL REPORT THE VOTE.');
+  const fixed = fixAllSettled(text, RULE);
+  assert.deepEqual(fixed.split('\n').slice(7, 11), ['BEGIN TEXT', 'THE GOVERNMENT WILL PRESENT THE LAW ON MONDAY.', 'END TEXT.', '']);
+});
+
+test('blocks left open in one paragraph share one fix that closes them innermost first', () => {
+  const text = draft('1. (C) THE NOTE READS: BEGIN TEXT THE MINISTER SAID QUOTE WE WILL WIN. THE VOTE IS MONDAY.', '2. (C) WE WILL REPORT THE VOTE.');
+  const found = diagnosticsOf(RULE, text);
+  assert.equal(found.length, 2);
+  assert.deepEqual(found[0].fixes, found[1].fixes);
+  assert.equal(found[0].fixes[0].title, 'Insert UNQUOTE END TEXT. at the end of paragraph 1');
+  assert.equal(fixAllSettled(text, RULE).split('\n')[6], '1. (C) THE NOTE READS: BEGIN TEXT THE MINISTER SAID QUOTE WE WILL WIN. THE VOTE IS MONDAY. UNQUOTE END TEXT.');
+});
+
+test('no fix when the opening ends its paragraph, and no preferred one when the numbering starts again after it', () => {
+  const ends = draft('1. (C) THE NOTE READS: BEGIN TEXT:', '2. (C) THE GOVERNMENT WILL ACT.');
+  assert.deepEqual(diagnosticsOf(RULE, ends).map((d) => d.fixes), [[]]);
+  const restarts = draft('2. (C) THE NOTE READS: BEGIN TEXT: THE GOVERNMENT SAYS:', '1. IT WILL ACT.', '2. IT WILL ACT SOON.');
+  assert.deepEqual(diagnosticsOf(RULE, restarts).map((d) => d.fixes.map((f) => [f.title, f.preferred])), [[['Insert END TEXT. at the end of paragraph 2', false]]]);
+  assert.equal(fixAllSettled(restarts, RULE), restarts);
 });
