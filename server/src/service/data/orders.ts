@@ -74,3 +74,19 @@ export function parseDeclDate(decl: string): { year: number; month: number; day:
 export function orderInForce(isoDate: string): ExecutiveOrder | undefined {
   return ORDERS.find((o) => o.from <= isoDate && (o.to === undefined || isoDate <= o.to));
 }
+
+/** A declassification value as the orders' patterns read it: `AS AMENDED` dropped, blanks made single, upper case. */
+export function declValue(decl: string | undefined): string {
+  return (decl ?? '').replace(/^AS AMENDED\s*[:;,]?\s*/i, '').replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+/** Whether an order allows a declassification value (as {@link declValue} gives it); N/A is allowed by every order. */
+export function allowsValue(order: ExecutiveOrder, value: string): boolean {
+  return isNotApplicable(value) || order.values.test(value);
+}
+
+/** The order in force on a cable's date; a date that shows only its year or month is taken at its middle. */
+export function orderOnDate(date: { year: number; month: number | undefined; day: number | undefined }): ExecutiveOrder | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return orderInForce(`${date.year}-${pad(date.month ?? 7)}-${pad(date.day ?? 1)}`);
+}

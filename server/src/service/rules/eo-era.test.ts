@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { applyFix, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 /** A printed embassy telegram: the date comes from its DTG line. */
 const telegram = (dtg: string, eo: string) => cable`
@@ -131,4 +131,15 @@ test('orders in force on the date are left alone, from E.O. 11652 to E.O. 13526'
 
 test('a cable with no readable date is not judged', () => {
   assert.deepEqual(lintWith('eo-era', telegram('O 081037Z QXR 94', '13526: DECL: OADR')), []);
+});
+
+test('the fix is preferred when the value is one the order in force allows, so the number is all that is wrong', () => {
+  const fixesOf = (dtg: string, eo: string) => diagnosticsOf('eo-era', telegram(dtg, eo)).map((d) => d.fixes.map((f) => [f.title, f.preferred]));
+  assert.deepEqual(fixesOf('O 081037Z APR 94 ZFF4', '13526: DECL: OADR'), [[['Cite E.O. 12356', true]]]);
+  assert.deepEqual(fixesOf('O 081037Z APR 94 ZFF4', '12958: DECL: 10/14/2005'), [[['Cite E.O. 12356', true]]]);
+  assert.deepEqual(fixesOf('R 071729Z JUN 81', '11652: GDS'), [[['Cite E.O. 12065', true]]]);
+  // 1.6X1 belongs to E.O. 12958 alone: the date may be what is wrong.
+  assert.deepEqual(fixesOf('O 081037Z APR 94 ZFF4', '12958: DECL: 1.6X1'), [[['Cite E.O. 12356', false]]]);
+  assert.equal(fixAllSettled(telegram('O 081037Z APR 94 ZFF4', '13526: DECL: OADR'), 'eo-era').split('\n')[8], 'E.O. 12356: DECL: OADR');
+  assert.equal(fixAllSettled(messaging('09 BERLIN 1052', 'Drafted By:     BERLIN:Armstrong, Bruce W.', '13526'), 'eo-era').split('\n')[6], 'E.O.:           12958');
 });

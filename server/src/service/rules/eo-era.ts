@@ -1,4 +1,4 @@
-import { ORDERS, orderInForce, orderOf, type ExecutiveOrder } from '../data/orders';
+import { allowsValue, declValue, ORDERS, orderOf, orderOnDate, type ExecutiveOrder } from '../data/orders';
 import type { CableDate } from '../model';
 import { formatDate } from './describe';
 import type { Finding, Rule } from './types';
@@ -29,6 +29,17 @@ function longDate(iso: string): string {
   return formatDate({ year: y, month: m, day: d });
 }
 
+/**
+ * Whether the order in force is clearly the one meant: the line's value is one
+ * it allows (or there is none), so the number is all that is wrong. A value
+ * only another order allows (1.6X1 on a 1994 cable) may point at a misread
+ * date instead, and the fix is left to the user.
+ */
+function onlyNumberWrong(right: ExecutiveOrder, decl: string | undefined): boolean {
+  const value = declValue(decl);
+  return value === '' || allowsValue(right, value);
+}
+
 /** An order not in force on the cable's date. */
 export const eoEra: Rule = {
   id: 'eo-era',
@@ -40,16 +51,14 @@ export const eoEra: Rule = {
     const order = orderOf(eo?.order);
     if (!eo || !date || !order) return [];
     const out: Finding[] = [];
-    const pad = (n: number) => String(n).padStart(2, '0');
     if (!inForce(order, date)) {
-      const mid = `${date.year}-${pad(date.month ?? 7)}-${pad(date.day ?? 1)}`;
-      const right = orderInForce(mid);
+      const right = orderOnDate(date);
       const span = order.to ? `from ${longDate(order.from)} to ${longDate(order.to)}` : `from ${longDate(order.from)}`;
       const advice = right ? `cables of that date cite E.O. ${right.number} (${right.example})` : 'no order cited by cables was in force then';
       out.push({
         range: eo.orderSpan ?? eo,
         message: `E.O. ${order.number} was not in force ${date.day !== undefined ? 'on' : 'in'} ${formatDate(date)} (it was in force ${span}): ${advice}.`,
-        fixes: right && eo.orderSpan ? [{ title: `Cite E.O. ${right.number}`, edits: [{ range: eo.orderSpan, newText: right.number }] }] : [],
+        fixes: right && eo.orderSpan ? [{ title: `Cite E.O. ${right.number}`, edits: [{ range: eo.orderSpan, newText: right.number }], preferred: onlyNumberWrong(right, eo.decl) }] : [],
       });
     } else if (order.number === '12958' && /\bOADR\b/i.test(eo.decl ?? '') && date.year >= 1997) {
       out.push({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, cable, diagnosticsOf, lintWith } from '../../../../test/support/lintHarness';
+import { applyFix, cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 /** A 2000s draft with the E.O. line given whole. */
 const draft = (eoLine: string) => cable`
@@ -131,4 +131,28 @@ test('well-formed E.O. lines of every order are left alone', () => {
 
 test('the E.O. line of BRUSSELS 03953, with a banner run onto it, is left alone', () => {
   assert.deepEqual(lintWith('eo-malformed', draft('E.O. 12356: DECL: OADR CONFIDENTIAL')), []);
+});
+
+const fixesOf = (text: string) => diagnosticsOf('eo-malformed', text).map((d) => d.fixes.map((f) => [f.title, f.preferred]));
+
+test('a mistyped order one edit from an order is fixed, preferred when the value fits it and it is in force', () => {
+  assert.deepEqual(fixesOf(draft('E.O. 12598: DECL: 05/14/2018')), [[['Cite E.O. 12958', true]]]);
+  assert.deepEqual(fixesOf(messaging('13562')), [[['Cite E.O. 13526', true]]]);
+  // 13256 is one edit from both 13526 and 12356: no fix.
+  assert.deepEqual(fixesOf(messaging('13256')), [[]]);
+  assert.deepEqual(fixesOf(draft('E.O. 12536: DECL: 2018/05/14')), [[['Cite E.O. 12356', true]]]);
+  // A value the order does not allow leaves the intent open.
+  assert.deepEqual(fixesOf(draft('E.O. 12598: GDS')), [[['Cite E.O. 12958', false]]]);
+  assert.deepEqual(fixesOf(draft('E.O. 12345: DECL: OADR')), [[]]);
+  assert.equal(fixAllSettled(draft('E.O. 12598: DECL: 05/14/2018'), 'eo-malformed').split('\n')[3], 'E.O. 12958: DECL: 05/14/2018');
+});
+
+test('OADR misspelt or without DECL:, and a date without DECL:, are written in the form the order allows', () => {
+  assert.deepEqual(fixesOf(draft('E.O. 12356: DECL: ODAR')), [[['Write DECL: OADR', true]]]);
+  assert.deepEqual(fixesOf(draft('E.O. 12356: 0ADR')), [[['Write DECL: OADR', true]]]);
+  assert.deepEqual(fixesOf(draft('E.O. 12958: 05/14/2018')), [[['Write DECL: 05/14/2018', true]]]);
+  assert.deepEqual(fixesOf(draft('E.O. 12356: GDS')), [[]]);
+  assert.deepEqual(fixesOf(draft('E.O. 13526: DECL: ODAR')), [[]]);
+  const text = draft('E.0. 12356: DECL: ODAR.');
+  assert.equal(fixAllSettled(text, 'eo-malformed').split('\n')[3], 'E.O. 12356: DECL: OADR');
 });

@@ -1,5 +1,7 @@
-import { isNotApplicable, ORDERS, orderOf, parseDeclDate } from '../data/orders';
-import type { Finding, Rule } from './types';
+import { allowsValue, declValue, isNotApplicable, ORDERS, orderOf, orderOnDate, parseDeclDate, type ExecutiveOrder } from '../data/orders';
+import { ocrDistance } from '../data/similar';
+import type { Cable, EoLine } from '../model';
+import type { Finding, Fix, Rule } from './types';
 
 const ALLOWED: Record<string, string> = {
   '11652': 'GDS, ADS or XGDS1-4 (with DECLAS and a date or event where it applies)',
@@ -32,10 +34,10 @@ export const eoMalformed: Rule = {
     }
     const order = orderOf(eo.order);
     if (!order) {
-      out.push({ range: eo.orderSpan ?? eo, message: `E.O. ${eo.order} is not an order cables cite: use ${ORDERS.map((o) => o.number).join(', ')}.` });
+      out.push({ range: eo.orderSpan ?? eo, message: `E.O. ${eo.order} is not an order cables cite: use ${ORDERS.map((o) => o.number).join(', ')}.`, fixes: orderFixes(cable, eo) });
       return out;
     }
-    const decl = (eo.decl ?? '').replace(/^AS AMENDED\s*[:;,]?\s*/i, '').replace(/\s+/g, ' ').trim().toUpperCase();
+    const decl = declValue(eo.decl);
     if (decl === '') {
       // Messaging-system copies print the order alone.
       if (cable.layout !== 'messaging') out.push({ range: eo, message: `The E.O. ${order.number} line gives no declassification value: add ${ALLOWED[order.number]}, or N/A on an unclassified cable.` });
@@ -53,7 +55,8 @@ export const eoMalformed: Rule = {
     if (isNotApplicable(decl)) return out;
     const range = eo.declSpan ?? eo;
     if (!order.values.test(decl)) {
-      out.push({ range, message: `'${eo.decl}' is not a declassification value E.O. ${order.number} allows: use ${ALLOWED[order.number]}, or N/A.` });
+      const fix = valueFix(order, eo, decl);
+      out.push({ range, message: `'${eo.decl}' is not a declassification value E.O. ${order.number} allows: use ${ALLOWED[order.number]}, or N/A.`, fixes: fix ? [fix] : [] });
       return out;
     }
     const date = /\d[/-]\d/.test(decl) ? parseDeclDate(decl) : undefined;
@@ -63,3 +66,33 @@ export const eoMalformed: Rule = {
     return out;
   },
 };
+
+/**
+ * The order a mistyped number stands for: the only order one edit away.
+ * Certain when the line's value is one that order allows and it is the order
+ * in force on the cable's date (or the cable shows no date).
+ */
+function orderFixes(cable: Cable, eo: EoLine): Fix[] {
+  const near = ORDERS.filter((o) => ocrDistance(eo.order!, o.number) <= 1);
+  if (near.length !== 1 || !eo.orderSpan) return [];
+  const [o] = near;
+  const value = declValue(eo.decl);
+  const fits = value === '' || allowsValue(o, value);
+  const inForce = !cable.date || orderOnDate(cable.date)?.number === o.number;
+  return [{ title: `Cite E.O. ${o.number}`, edits: [{ range: eo.orderSpan, newText: o.number }], preferred: fits && inForce }];
+}
+
+/**
+ * A value whose intent is plain: OADR mistyped or misread (`ODAR`, `0ADR`)
+ * or written without `DECL:`, and a bare date without `DECL:`, under an order
+ * that writes them `DECL: OADR` and `DECL:` and a date.
+ */
+function valueFix(order: ExecutiveOrder, eo: EoLine, decl: string): Fix | undefined {
+  if (!eo.declSpan || /AS AMENDED/i.test(eo.decl ?? '')) return undefined;
+  const bare = decl.replace(/^DECL\s*:?\s*/, '');
+  let newText: string | undefined;
+  if (/^[A-Z0-9]{4}$/.test(bare) && ocrDistance(bare, 'OADR') <= 1 && order.values.test('DECL: OADR')) newText = 'DECL: OADR';
+  else if (/^\d/.test(bare) && order.values.test(`DECL: ${bare}`)) newText = `DECL: ${bare}`;
+  if (!newText) return undefined;
+  return { title: `Write ${newText}`, edits: [{ range: { start: eo.declSpan.start, end: eo.declSpan.end }, newText }], preferred: true };
+}
