@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cable, lintWith } from '../../../../test/support/lintHarness';
+import { cable, diagnosticsOf, fixAllSettled, lintWith } from '../../../../test/support/lintHarness';
 
 /** A printed 1976 Department telegram, as the AAD renders it. */
 const state76 = (dtg: string) => cable`
@@ -176,4 +176,14 @@ test('a seven-digit messaging DTG ending in the OCR 2 for Z is flagged on that 2
   assert.deepEqual(lintWith('dtg-invalid', messaging('Apr 07, 2011 / 0713222 APR 11')).map((s) => [s.column, s.text, s.message]), [
     [38, '2', "The DTG's zone letter is '2': cables give the time in Zulu (UTC), written Z."],
   ]);
+});
+
+test('certain fixes: Z added where it is missing, the OCR 2 made Z, a month one edit from a single month; a zone letter and an unclear month get none', () => {
+  const fixesOf = (dtg: string) => diagnosticsOf('dtg-invalid', brussels94(dtg)).map((d) => d.fixes.map((f) => [f.title, f.preferred]));
+  assert.deepEqual(fixesOf('O 081037 APR 94'), [[['Add Z after the time', true]]]);
+  assert.deepEqual(fixesOf('O 0810372 APR 94'), [[['Write Z', true]]]);
+  assert.deepEqual(fixesOf('O 081037Z JNU 94'), [[['Write JUN', true]]]);
+  assert.deepEqual(fixesOf('O 081037A APR 94'), [[]]);
+  assert.deepEqual(fixesOf('O 081037Z MAX 94'), [[]]);
+  assert.equal(fixAllSettled(brussels94('O 081037 JNU 94'), 'dtg-invalid').split('\n')[5], 'O 081037Z JUN 94');
 });

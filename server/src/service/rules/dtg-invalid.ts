@@ -1,3 +1,4 @@
+import { ocrDistance } from '../data/similar';
 import type { Dtg } from '../model';
 import { daysInMonth, MONTHS } from '../parser/dtg';
 import { parseMessagingDate } from '../parser/fieldValues';
@@ -49,11 +50,27 @@ function checkDtg(d: Dtg): Finding[] {
   }
   // A group of the wrong length has no zone position to judge: that finding says it all.
   if (d.zone !== 'Z' && d.digits.length === 6) {
-    const zoneAt = { start: d.digitsSpan.end, end: d.digitsSpan.end + Math.max(1, d.zone.length) };
-    out.push({ range: d.zone ? zoneAt : d.digitsSpan, message: d.zone ? `The DTG's zone letter is '${d.zone}': cables give the time in Zulu (UTC), written Z.` : 'The DTG has no zone letter: cables give the time in Zulu (UTC), written Z after the six digits.' });
+    if (d.zone) {
+      const range = { start: d.digitsSpan.end, end: d.digitsSpan.end + d.zone.length };
+      // A 2 is OCR's Z; another zone's time would have to be converted, not relabelled, so a letter gets no fix.
+      const fixes = d.zone === '2' ? [{ title: 'Write Z', edits: [{ range, newText: 'Z' }], preferred: true }] : [];
+      out.push({ range, message: `The DTG's zone letter is '${d.zone}': cables give the time in Zulu (UTC), written Z.`, fixes });
+    } else {
+      out.push({
+        range: d.digitsSpan,
+        message: 'The DTG has no zone letter: cables give the time in Zulu (UTC), written Z after the six digits.',
+        fixes: [{ title: 'Add Z after the time', edits: [{ range: { start: d.digitsSpan.end, end: d.digitsSpan.end }, newText: 'Z' }], preferred: true }],
+      });
+    }
   }
   if (!d.month && d.monthSpan) {
-    out.push({ range: d.monthSpan, message: `'${d.monthText}' is not a month: write JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC.` });
+    const near = MONTHS.filter((m) => ocrDistance(d.monthText!.toUpperCase(), m) <= 1);
+    out.push({
+      range: d.monthSpan,
+      message: `'${d.monthText}' is not a month: write JAN, FEB, MAR, APR, MAY, JUN, JUL, AUG, SEP, OCT, NOV or DEC.`,
+      // MAX could be MAR or MAY: only a single month within one edit is certain.
+      fixes: near.length === 1 ? [{ title: `Write ${near[0]}`, edits: [{ range: d.monthSpan, newText: near[0] }], preferred: true }] : [],
+    });
   }
   return out;
 }
