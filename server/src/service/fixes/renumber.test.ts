@@ -123,6 +123,17 @@ describe('renumberParagraphs', () => {
     assert.equal(r.lines[9], '2. THE GOVERNMENT WILL ACT (SEE PARA 2).');
   });
 
+  test('a number written with a leading zero keeps its width, in the paragraph and in references to it', () => {
+    const r = renumber(draft(['01. (C) SEE PARA 03 BELOW.', '', '03. (C) THREE.']));
+    assert.deepEqual([r.lines[7], r.lines[9]], ['01. (C) SEE PARA 02 BELOW.', '02. (C) THREE.']);
+  });
+
+  test('a two-digit number that becomes one digit is written with one', () => {
+    const body = Array.from({ length: 9 }, (_, i) => [`${i + 1}. (C) PARAGRAPH.`, '']).flat();
+    const r = renumber(draft([...body, '11. (C) SEE PARA 11.']));
+    assert.equal(r.lines[25], '10. (C) SEE PARA 10.');
+  });
+
   test('an up-to-date cable needs no edits', () => {
     const r = renumber(draft(['1. (C) SEE PARA 2.', '', '2. (C) LIST:', 'A. ONE;', 'B. TWO.']));
     assert.deepEqual(r.edits, []);

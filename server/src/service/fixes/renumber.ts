@@ -95,7 +95,6 @@ export interface Renumbering {
  * renumbering every section of a telegram at once gives one sequence.
  */
 export function renumberParagraphs(doc: ParsedDocument, cable: Cable): Renumbering {
-  const text = doc.text;
   const numbered = numberedParagraphs(cable);
   const first = renumberedStart(cable, doc.cables, numbered);
   const edits: TextEdit[] = [];
@@ -104,8 +103,7 @@ export function renumberParagraphs(doc: ParsedDocument, cable: Cable): Renumberi
     const want = first + i;
     if (p.number === want) return;
     renumbered.set(p, want);
-    const printed = text.slice(p.numberSpan.start, p.numberSpan.end);
-    edits.push({ range: { start: p.numberSpan.start, end: p.numberSpan.end }, newText: String(want).padStart(printed.length, '0') });
+    edits.push(numberEdit(doc.text, p.numberSpan, want));
   });
   const relettered = new Set<Paragraph>();
   for (const p of cable.paragraphs) {
@@ -119,6 +117,12 @@ export function renumberParagraphs(doc: ParsedDocument, cable: Cable): Renumberi
   const certain = !numbered.some((p) => quoted.some((q) => q.start <= p.numberSpan.start && p.numberSpan.start < q.end));
   const { updated, elsewhere, ambiguous } = references;
   return { edits, title: titleOf(first, numbered.length, renumbered.size > 0, relettered.size > 0, updated, elsewhere.length, ambiguous.length), certain, references: { updated, elsewhere, ambiguous } };
+}
+
+/** Writes `n` over the number at `span`; a number written with leading zeros (`04`) keeps its width. */
+function numberEdit(text: string, span: Span, n: number): TextEdit {
+  const padded = text[span.start] === '0' && span.end - span.start > 1;
+  return { range: { start: span.start, end: span.end }, newText: padded ? String(n).padStart(span.end - span.start, '0') : String(n) };
 }
 
 /** Each list of subparagraphs (letters, numbers, numbers under a letter) relabelled from A (1) in steps of one. */
@@ -208,19 +212,19 @@ function findReferences(text: string, from: number, to: number, quoted: Span[]):
     const at = from + m.index;
     let end = at + m[0].length;
     const numbers: Reference['numbers'] = [];
-    const addNumber = (value: number, start: number) => {
-      const numberEnd = start + String(value).length;
+    const addNumber = (digits: string, start: number) => {
+      const numberEnd = start + digits.length;
       const sub = SUB_LABEL.test(text.slice(numberEnd, numberEnd + 4));
-      numbers.push({ value, span: { start, end: numberEnd }, sub });
+      numbers.push({ value: Number(digits), span: { start, end: numberEnd }, sub });
       return numberEnd;
     };
-    end = addNumber(Number(m[2]), end - m[2].length);
+    end = addNumber(m[2], end - m[2].length);
     // Only a plural keyword takes a list: in `PARA 3 AND 4 MEMBERS` the 4 is no paragraph.
     if (m[1] !== '') {
       for (let n = NEXT_NUMBER.exec(text.slice(end, Math.min(to, end + 24))); n; n = NEXT_NUMBER.exec(text.slice(end, Math.min(to, end + 24)))) {
         const start = end + n[0].length - n[2].length;
         if (/^\s*(?:-|\u2013|THROUGH|THRU|TO)/i.test(n[1])) numbers[numbers.length - 1].to = Number(n[2]);
-        end = addNumber(Number(n[2]), start);
+        end = addNumber(n[2], start);
       }
     }
     const before = text.slice(Math.max(from, at - 40), at).split(/[.;:!?](?:\s|$)/).pop()!;
@@ -274,7 +278,7 @@ function updateReferences(doc: ParsedDocument, cable: Cable, renumbered: Map<Par
         result.elsewhere.push({ start: ref.start, end: ref.end });
         continue;
       }
-      const edits = referenceEdits(ref, target, printed, renumbered, relettered);
+      const edits = referenceEdits(doc.text, ref, target, printed, renumbered, relettered);
       if (edits === undefined) {
         result.ambiguous.push({ start: ref.start, end: ref.end });
         continue;
@@ -290,6 +294,7 @@ function updateReferences(doc: ParsedDocument, cable: Cable, renumbered: Map<Par
 
 /** The edits that update one reference, or undefined when one of its numbers that this renumbering changes cannot be updated with certainty. */
 function referenceEdits(
+  text: string,
   ref: Reference,
   target: (n: number) => number | undefined,
   printed: Map<number, { cable: Cable; paragraph: Paragraph }[]>,
@@ -311,7 +316,7 @@ function referenceEdits(
         if (ours(range.from) || ours(range.to)) return undefined;
       } else {
         for (const [end, value] of [[x, base!], [y, base! + range.to - range.from]] as const) {
-          if (end.value !== value) edits.push({ range: { start: end.span.start, end: end.span.end }, newText: String(value) });
+          if (end.value !== value) edits.push(numberEdit(text, end.span, value));
         }
       }
       i++;
@@ -322,7 +327,7 @@ function referenceEdits(
     const paragraph = printed.get(x.value)?.[0].paragraph;
     // `PARA 3(C)` of a paragraph whose letters move names a subparagraph that may now carry another letter.
     if (want === undefined || (x.sub && paragraph && relettered.has(paragraph))) return undefined;
-    if (want !== x.value) edits.push({ range: { start: x.span.start, end: x.span.end }, newText: String(want) });
+    if (want !== x.value) edits.push(numberEdit(text, x.span, want));
   }
   return edits;
 }
