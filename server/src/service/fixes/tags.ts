@@ -64,7 +64,7 @@ export function normaliseTags(cable: Cable, text: string, reference: ReferenceDa
     units.push(last);
   }
   if (units.length === 0) return undefined;
-  const ordered = units.map((u, i) => ({ u, i })).sort((a, b) => a.u.rank - b.u.rank || a.i - b.i).map((x) => x.u.text);
+  const ordered = units.map((u, i) => ({ u, i })).sort((a, b) => a.u.rank - b.u.rank || a.i - b.i).map((x) => x.u);
   const lines = valueLines(cable, text);
   const lineOf = (offset: number) => lines.findIndex((l) => l.start <= offset && offset <= l.end);
   const counts = lines.map(() => 0);
@@ -78,7 +78,7 @@ export function normaliseTags(cable: Cable, text: string, reference: ReferenceDa
     const edits: TextEdit[] = [];
     let next = 0;
     lines.forEach((l, k) => {
-      const newText = ordered.slice(next, next + counts[k]).join(', ') + (k < lines.length - 1 ? ',' : '');
+      const newText = joined(ordered.slice(next, next + counts[k])) + (k < lines.length - 1 ? ',' : '');
       next += counts[k];
       if (text.slice(l.start, l.end) !== newText) edits.push({ range: l, newText });
     });
@@ -86,8 +86,13 @@ export function normaliseTags(cable: Cable, text: string, reference: ReferenceDa
   }
   const whole = { start: lines[0].start, end: lines[lines.length - 1].end };
   if (lines.some((l, k) => k > 0 && text.slice(lines[k - 1].end, l.start).trim() !== '')) return undefined;
-  const newText = ordered.join(', ');
+  const newText = joined(ordered);
   return text.slice(whole.start, whole.end) === newText ? [] : [{ range: whole, newText }];
+}
+
+/** Units written out: a comma and a space between codes; a name that had no code before it follows the last code with a space, as names do. */
+function joined(units: Unit[]): string {
+  return units.map((u, i) => (i === 0 ? u.text : `${u.rank === NAME_RANK ? ' ' : ', '}${u.text}`)).join('');
 }
 
 /** The lines of the TAGS value, each trimmed of blanks: what the normal form rewrites. */

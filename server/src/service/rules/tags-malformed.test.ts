@@ -85,6 +85,11 @@ test("codes are ordered by their kind in the cable's era; unknown codes by their
   assert.equal(applied(text, normalForm(text)).split('\n')[5], 'TAGS: PRLE, PGOV, KXYZ, NATOO, CH, XX');
 });
 
+test('a name with no code before it goes last, after the last code as names do', () => {
+  const text = draft('(RICE, CONDOLEEZZA), OVIP,, IZ');
+  assert.equal(fixAllSettled(text, 'tags-malformed').split('\n')[3], 'TAGS: OVIP, IZ (RICE, CONDOLEEZZA)');
+});
+
 test('a TAGS value continued on the next line keeps its line break, each line keeping as many entries', () => {
   const text = draft('RW, PGOV, PREL,\n      phum, BE.');
   const fixed = applied(text, normalForm(text));
