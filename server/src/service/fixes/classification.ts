@@ -60,7 +60,7 @@ export function raiseClassification(cable: Cable, text: string): Fix | undefined
     if (!read || read.level !== m.level || read.caveats.some((c) => c === 'SBU' || c === 'SENSITIVE')) return undefined;
     const shown = text.slice(m.start, m.start + read.levelLength);
     const spaced = /^[A-Z0-9|] [A-Z0-9|] /.test(shown);
-    edits.push({ range: { start: m.start, end: m.start + read.levelLength }, newText: spaced ? target.split(' ').map((w) => w.split('').join(' ')).join('   ') : target });
+    edits.push({ range: { start: m.start, end: m.start + read.levelLength }, newText: spaced ? target.replace(/ /g, '').split('').join(' ') : target });
   }
   if (edits.length === 0) return undefined;
   return { title: `Raise the classification to ${target}`, edits, preferred: levelRank(target) >= levelRank('CONFIDENTIAL') };

@@ -227,6 +227,8 @@ test('spaced letters stay spaced and caveats stay', () => {
   `;
   const fixed = fixAllSettled(text, RULE);
   assert.deepEqual([fixed.split('\n')[0], fixed.split('\n')[9]], ['S E C R E T SECTION 01 OF 01 BAGHDAD 001234', 'SECRET//NOFORN']);
+  // Two words spaced are one run of letters, as they are printed and read.
+  assert.equal(fixAllSettled(text.replace('(S/NF)', '(TS)'), RULE).split('\n')[0], 'T O P S E C R E T SECTION 01 OF 01 BAGHDAD 001234');
 });
 
 test('raising to a handling level (SBU) is offered but not preferred: whether it is a banner or a caveat depends on the era', () => {
