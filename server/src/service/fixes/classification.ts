@@ -68,8 +68,8 @@ export function raiseClassification(cable: Cable, text: string): Fix | undefined
 
 /** The text from `at` to the end of its line, where a marking is read. */
 function lineFrom(text: string, at: number): string {
-  const lf = text.indexOf('\n', at);
-  const cr = text.indexOf('\r', at);
-  const end = Math.min(lf < 0 ? text.length : lf, cr < 0 ? text.length : cr);
-  return text.slice(at, end);
+  // A sticky match stops at the line's end; searching for the next CR would run to the end of a file that has none.
+  const rest = /[^\r\n]*/y;
+  rest.lastIndex = at;
+  return rest.exec(text)?.[0] ?? '';
 }

@@ -28,15 +28,13 @@ export const classificationMismatch: Rule = {
   check({ cable, text }) {
     const overall = cable.classification;
     if (!overall || !cable.level) return [];
-    const out: Finding[] = [];
-    // Which way markings that disagree should go is certain only when a portion mark settles it: then they all rise to it.
-    const raise = raiseClassification(cable, text);
+    const out: (Finding & { raisable: boolean })[] = [];
     for (const m of cable.markings) {
       if (m === overall || m.role === 'caption' || agree(m.level, overall.level)) continue;
       out.push({
         range: m,
         message: `${capital(ROLE_NAMES[m.role])} says ${m.level} but ${ROLE_NAMES[overall.role]} says ${overall.level}: every marking of a cable shows its one overall classification.`,
-        fixes: raise && m.role !== 'statement' ? [raise] : [],
+        raisable: m.role !== 'statement',
       });
     }
     const portions = portionsOf(cable).filter((p) => p.mark.level !== undefined);
@@ -45,10 +43,13 @@ export const classificationMismatch: Rule = {
       out.push({
         range: overall,
         message: `The overall classification ${cable.level} is lower than the highest portion mark, (${top.mark.text}) on ${top.what}: mark the cable ${top.mark.level} or lower that portion.`,
-        fixes: raise ? [raise] : [],
+        raisable: true,
       });
     }
-    return out;
+    if (out.length === 0) return [];
+    // Which way markings that disagree should go is certain only when a portion mark settles it: then they all rise to it.
+    const raise = raiseClassification(cable, text);
+    return out.map(({ raisable, ...f }) => ({ ...f, fixes: raise && raisable ? [raise] : [] }));
   },
 };
 

@@ -11,9 +11,10 @@ export const portionExceedsOverall: Rule = {
   check({ cable, text }) {
     const level = cable.level;
     if (!level) return [];
+    const above = portionsOf(cable).filter((p) => p.mark.level !== undefined && levelRank(p.mark.level) > levelRank(level));
+    if (above.length === 0) return [];
     const raise = raiseClassification(cable, text);
-    return portionsOf(cable)
-      .filter((p) => p.mark.level !== undefined && levelRank(p.mark.level) > levelRank(level))
+    return above
       .map((p) => ({
         range: p.mark,
         message: `${p.what[0].toUpperCase()}${p.what.slice(1)} is marked (${p.mark.text}), above the cable's overall ${level}: mark it (${PORTION_OF_LEVEL[level]}) or lower, or raise the overall classification to ${p.mark.level}.`,

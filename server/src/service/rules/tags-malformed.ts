@@ -47,7 +47,8 @@ export const tagsMalformed: Rule = {
       if (e.kind === 'name') out.push(...nameProblems(e, reference));
     });
     out.push(...subjectProblems(tags.entries, tags.labelSpan, reference, cable.date));
-    return withNormalForm(out, normaliseTags(cable, text, reference, assumeYear));
+    // Most TAGS lines are well formed: the normal form is worked out only for a line that needs it.
+    return withNormalForm(out, () => normaliseTags(cable, text, reference, assumeYear));
   },
 };
 
@@ -61,8 +62,9 @@ type Found = Finding & { ownFix?: Fix; order?: boolean };
  * It is preferred unless the order is all it fixes, which is only a hint.
  * Where the normal form cannot be written, findings keep their own fixes.
  */
-function withNormalForm(found: Found[], edits: TextEdit[] | undefined): Finding[] {
+function withNormalForm(found: Found[], normalForm: () => TextEdit[] | undefined): Finding[] {
   const fixes = found.filter((f) => f.ownFix || f.order);
+  const edits = fixes.length ? normalForm() : undefined;
   const normal: Fix | undefined =
     fixes.length && edits?.length ? { title: 'Normalise the TAGS line', edits, preferred: fixes.some((f) => f.ownFix) } : undefined;
   return found.map(({ ownFix, order, ...f }) => {
