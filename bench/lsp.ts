@@ -39,6 +39,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LspClient } from '../test/support/lspClient';
 import { corpus } from './support/corpus';
+import { machine, median, percentile } from './support/stats';
 
 const TARGET_P95_MS = 20;
 const URI = 'file:///cablewright-bench/lsp-bench.txt';
@@ -100,16 +101,6 @@ function nearest(lines: string[], mid: number, re: RegExp, exclude: Set<number> 
 }
 
 // ---- Statistics -----------------------------------------------------------------------
-
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 interface Stats {
   samples: number;
@@ -423,11 +414,7 @@ async function main() {
 
     if (opt.out) {
       const result = {
-        date: new Date().toISOString(),
-        node: process.version,
-        platform: `${process.platform} ${process.arch}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
+        ...machine(),
         loadAverage: loadBefore,
         input: { ...shape, openMs, openDiagnostics },
         positions: { keystroke: { line: keyLine, character: keyChar }, completionTags: tagsPos, completionAddress: fmPos, hoverTag: tagHoverPos, hoverDtg: dtgPos },

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, extractRecords, fixAll, parse } from '../server/src/service';
 import { corpus } from './support/corpus';
+import { machine, median, percentile } from './support/stats';
 
 const TARGET_RATIO = 0.1;
 
@@ -104,16 +105,6 @@ interface Stats {
   ratioToFloor: number;
 }
 
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 const gc = (globalThis as { gc?: () => void }).gc;
 
 function main() {
@@ -185,11 +176,7 @@ function main() {
 
     if (opt.out) {
       const result = {
-        date: new Date().toISOString(),
-        node: process.version,
-        platform: `${process.platform} ${process.arch}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
+        ...machine(),
         input: shape,
         warmup: opt.warmup,
         runs: opt.runs,
