@@ -82,6 +82,8 @@ else
   start=$(date +%s)
   (
     cd "$E2E/cs"
+    # Under `npm run`, the outer npm (on Node 20) passes on its user agent, by which code-server's install script judges the Node version.
+    unset NODE npm_node_execpath npm_execpath npm_config_user_agent
     PATH="$NODE24_DIR/bin:$PATH"
     # Headers from the Node package itself, so node-gyp downloads nothing.
     export PATH npm_config_nodedir="$NODE24_DIR"
