@@ -317,3 +317,95 @@ describe('cablewright outline', () => {
     assert.deepEqual([para.kind, para.range.start.line, para.range.end.line], ['paragraph', 35, 39]);
   });
 });
+
+describe('input it copes with', () => {
+  const CABLE = `CONFIDENTIAL\n\nE.O. 12356: DECL: OADR\nTAGS: PREL, BE\nSUBJECT: X\n\n1. (C) THE MINISTER CALLED.\n\nCONFIDENTIAL\n`;
+  interface Message {
+    ruleId: string;
+    message: string;
+    line: number;
+    column: number;
+    endColumn: number;
+  }
+  const lint = (p: string, ...args: string[]) => {
+    const r = run(['lint', '--format', 'json', ...args, p]);
+    return { ...r, messages: (r.stdout ? (JSON.parse(r.stdout)[0]?.messages ?? []) : []) as Message[] };
+  };
+  const where = (ms: Message[]) => ms.map((m) => [m.ruleId, m.line, m.column, m.endColumn]);
+
+  test('NUL bytes in a text file, near its start or past its first 8 KB: read as text, each NUL reported, a note on stderr', () => {
+    const early = CABLE.replace('THE MINISTER', 'THE MIN\0ISTER');
+    const r = lint(file('nul-early.cable', early));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /nul-early\.cable: holds NUL bytes, read as text\n/);
+    assert.deepEqual(where(r.messages), [['non-ascii', 7, 15, 16]]);
+    assert.match(r.messages[0].message, /^Control character U\+0000 is outside the telegraphic character set/);
+    const late = `${CABLE.replace('CALLED.\n', `CALLED.\n${'2. (C) MORE.\n'.repeat(1000)}`)}\0`;
+    const l = lint(file('nul-late.cable', late));
+    assert.match(l.stderr, /nul-late\.cable: holds NUL bytes, read as text\n/);
+    assert.equal(l.messages.filter((m) => m.ruleId === 'non-ascii').length, 1);
+  });
+
+  test('--fix leaves NUL bytes where they are (removing one is a choice, not a certain fix)', () => {
+    const text = CABLE.replace('E.O.', 'E.0.').replace('THE MINISTER', 'THE MIN\0ISTER');
+    const p = file('nul-fix.cable', text);
+    run(['lint', '--fix', p]);
+    assert.equal(readFileSync(p, 'latin1'), text.replace('E.0.', 'E.O.'));
+  });
+
+  test('binary files are skipped: random bytes, NUL bytes among bytes that are not UTF-8, UTF-16 without a byte-order mark', () => {
+    // Deterministic noise that is not UTF-8 and holds a NUL byte, as compressed data does.
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24));
+    const cases: [string, Buffer][] = [
+      ['noise.txt', noise],
+      ['latin1-nul.cable', Buffer.concat([Buffer.from('CONFIDENTIAL\nMINIM\xcdZE\n', 'latin1'), Buffer.from([0]), Buffer.from('\n')])],
+      ['utf16-no-bom.cable', Buffer.from(CABLE, 'utf16le')],
+    ];
+    for (const [name, bytes] of cases) {
+      const r = run(['lint', file(name, bytes)]);
+      assert.equal(r.status, 2, name);
+      assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: binary file \\(not text\\), skipped\\n`), name);
+    }
+    const stdin = run(['lint', '-'], noise);
+    assert.equal(stdin.status, 2);
+    assert.match(stdin.stderr, /<stdin>: binary file \(not text\), skipped\n/);
+  });
+
+  test('UTF-16 big-endian with a byte-order mark is decoded, its positions in UTF-16 units', () => {
+    const body = Buffer.from(CABLE.replace('TAGS: PREL, BE', 'TAGS: PREL,, BE'), 'utf16le').swap16();
+    const r = lint(file('utf16be.cable', Buffer.concat([Buffer.from([0xfe, 0xff]), body])));
+    assert.match(r.stderr, /read as UTF-16BE/);
+    assert.deepEqual(where(r.messages), [['tags-malformed', 4, 12, 13]]);
+  });
+
+  test('an empty file and a file of line breaks alone: clean for lint, no records for extract, no cable for outline', () => {
+    for (const [name, content] of [['empty2.cable', ''], ['breaks.txt', '\r\n\n\r\r\n\n\n'], ['spaces.tel', ' \t\f\n  \n']]) {
+      const p = file(name, content);
+      const r = run(['lint', p]);
+      assert.deepEqual([r.status, r.stdout, r.stderr], [0, '', ''], name);
+      assert.equal(run(['extract', p]).stdout, '[]\n', name);
+      assert.equal(run(['outline', p]).stdout, '(no cable found)\n', name);
+    }
+  });
+
+  test('a line of a megabyte: a finding at its end has its true column', () => {
+    const long = `CONFIDENTIAL\nE.O. 12356: DECL: OADR\nTAGS: PREL, BE\nSUBJECT: LONG\n\n1. (C) ${'WORD '.repeat(210000)}CAF\u00c9\n\nCONFIDENTIAL\n`;
+    const r = lint(file('long-accent.cable', long));
+    assert.deepEqual(where(r.messages), [['non-ascii', 6, 8 + 5 * 210000 + 3, 8 + 5 * 210000 + 4]]);
+    // One line of a megabyte of noise, no line break at all.
+    assert.equal(run(['lint', file('noise-line.txt', 'A'.repeat(1 << 20))]).status, 0);
+  });
+
+  test('a hundred thousand blank lines, then a cable: its findings are on its own lines', () => {
+    const r = lint(file('blank-then-cable.cable', `${'\n'.repeat(100000)}${CABLE.replace('TAGS: PREL, BE', 'TAGS: PREL,, BE')}`));
+    assert.deepEqual(where(r.messages), [['tags-malformed', 100004, 12, 13]]);
+  });
+
+  test('columns count UTF-16 units after a BOM, emoji, combining marks, tabs and every kind of line break', () => {
+    // Line 4 (after LF, CRLF and a lone CR) holds a tab, an emoji (two units) and a combining accent before the flaw.
+    const text = `\ufeffCONFIDENTIAL\n\r\nE.O. 12356: DECL: OADR\rTAGS: \t\u{1F30B}e\u0301 PREL,, BE\r\nSUBJECT: X\n`;
+    const r = lint(file('units.cable', text));
+    assert.deepEqual(where(r.messages.filter((m) => m.ruleId === 'tags-malformed' && /^Empty/.test(m.message))), [['tags-malformed', 4, 18, 19]]);
+    assert.deepEqual(where(r.messages.filter((m) => m.ruleId === 'non-ascii')), [['non-ascii', 4, 8, 10], ['non-ascii', 4, 11, 12]]);
+  });
+});

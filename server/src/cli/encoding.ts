@@ -12,7 +12,12 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 /**
  * Decodes file bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, and, for
  * bytes that are not valid UTF-8, Windows-1252 (what older OCR tools write).
- * Binary files (NUL bytes outside UTF-16) are refused.
+ *
+ * Binary files are refused, judged by the first 8 KB: more than one byte in
+ * ten a control character (NUL included), or any NUL byte among bytes that are
+ * not UTF-8 (compressed data, images, PDF streams, executables). A text file
+ * with a few stray NUL bytes, wherever they are, is read as text: each NUL is
+ * a control character `non-ascii` reports, and a note says the file holds them.
  */
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', note: 'read as UTF-16LE' };
@@ -24,13 +29,25 @@ export function decode(bytes: Uint8Array): Decoded {
     if (b === 0) nul++;
     else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
-  if (nul > 0 || (head.length > 0 && control / head.length > 0.1)) return { ok: false, reason: 'binary file (not text), skipped' };
+  if (head.length > 0 && (nul + control) / head.length > 0.1) return { ok: false, reason: 'binary file (not text), skipped' };
+  if (nul > 0 && !isUtf8Prefix(head)) return { ok: false, reason: 'binary file (not text), skipped' };
+  const nuls = nul > 0 || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0, head.length) >= 0 ? 'holds NUL bytes, read as text' : undefined;
   try {
     // TextDecoder drops a UTF-8 BOM by itself.
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8', ...(nuls ? { note: nuls } : {}) };
   } catch {
-    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', note: 'not valid UTF-8; read as Windows-1252' };
+    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', note: `not valid UTF-8; read as Windows-1252${nuls ? `; ${nuls}` : ''}` };
+  }
+}
+
+/** Whether `head` is valid UTF-8, but for a character the 8 KB cut may have split at its end. */
+function isUtf8Prefix(head: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 
