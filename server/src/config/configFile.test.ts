@@ -170,3 +170,20 @@ test('positions count UTF-16 code units, after a byte-order mark, comments and a
   assert.deepEqual(problemsOf(text), [at(text, '"tag-unknown"', "Unknown rule 'tag-unknown': did you mean 'tags-unknown'?")]);
   assert.equal(problemsOf(text)[0].character, 27);
 });
+
+test('a URL in extends, posts, tags or baseline is reported and never read; $schema is never read at all', () => {
+  const text = '{\n  "$schema": "https://example.com/schema.json",\n  "extends": ["http://example.com/base.json", "./base.json"],\n  "posts": "https://example.com/posts.tsv",\n  "tags": "file:///etc/tags.tsv",\n  "baseline": "ftp://example.com/baseline.json"\n}\n';
+  const host = memoryHost({ [RC]: text, '/w/base.json': '{ "rules": { "non-ascii": "off" } }' });
+  const resolved = new ConfigResolver(host).resolve('/w/x.tel');
+  const url = (key: string) => `'${key}' names a URL; cablewright reads configuration from local files only and never fetches anything: write a path relative to this file.`;
+  assert.deepEqual(resolved.problems, [
+    at(text, '"http://example.com/base.json"', url('extends')),
+    at(text, '"https://example.com/posts.tsv"', url('posts')),
+    at(text, '"file:///etc/tags.tsv"', url('tags')),
+    at(text, '"ftp://example.com/baseline.json"', url('baseline')),
+  ]);
+  // The local path beside the URL still applies; nothing else was read.
+  assert.equal(resolved.options.rules['non-ascii'], 'off');
+  assert.equal(resolved.baseline, undefined);
+  assert.ok(host.reads.every((p) => !/example\.com|etc\/tags|schema/.test(p)), host.reads.join(', '));
+});

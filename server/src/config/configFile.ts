@@ -185,11 +185,12 @@ function readTopLevel(config: Node, dir: string, result: ConfigFile, problems: P
       case 'extends':
       case 'posts':
       case 'tags':
-        result[name] = readPaths(value, dir, WHAT[name], problems);
+        result[name] = readPaths(value, dir, WHAT[name], problems, name);
         break;
       case 'baseline':
-        if (value.type === 'string' && value.value !== '') result.baseline = path.resolve(dir, value.value as string);
-        else problems.report(value, WHAT.baseline);
+        if (value.type === 'string' && value.value !== '') {
+          if (notUrl(value as Node & { value: string }, name, problems)) result.baseline = path.resolve(dir, value.value as string);
+        } else problems.report(value, WHAT.baseline);
         break;
       case 'overrides':
         result.overrides = readOverrides(value, problems);
@@ -292,9 +293,20 @@ function eachString(value: Node, what: string, problems: Problems, each: (n: Nod
   }
 }
 
-function readPaths(value: Node, dir: string, what: string, problems: Problems): PathRef[] {
+/** A URL (`https://…`, `file://…`): configuration names local files only, and nothing is ever fetched. Two letters at least, so `C://` stays a path. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
+
+function notUrl(n: Node & { value: string }, key: string, problems: Problems): boolean {
+  if (!URL_LIKE.test(n.value)) return true;
+  problems.report(n, `'${key}' names a URL; cablewright reads configuration from local files only and never fetches anything: write a path relative to this file.`);
+  return false;
+}
+
+function readPaths(value: Node, dir: string, what: string, problems: Problems, key: string): PathRef[] {
   const out: PathRef[] = [];
-  eachString(value, what, problems, (n) => out.push({ written: n.value, path: path.resolve(dir, n.value), start: n.offset, end: n.offset + n.length }));
+  eachString(value, what, problems, (n) => {
+    if (notUrl(n, key, problems)) out.push({ written: n.value, path: path.resolve(dir, n.value), start: n.offset, end: n.offset + n.length });
+  });
   return out;
 }
 
