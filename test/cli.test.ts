@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -407,5 +407,160 @@ describe('input it copes with', () => {
     const r = lint(file('units.cable', text));
     assert.deepEqual(where(r.messages.filter((m) => m.ruleId === 'tags-malformed' && /^Empty/.test(m.message))), [['tags-malformed', 4, 18, 19]]);
     assert.deepEqual(where(r.messages.filter((m) => m.ruleId === 'non-ascii')), [['non-ascii', 4, 8, 10], ['non-ascii', 4, 11, 12]]);
+  });
+});
+
+describe('batch runs: --jobs, --files-from, progress', () => {
+  /** A tree of many files as an archive has them: real cables, drafts, a Windows-1252 file, a binary one, folders with their own configuration. */
+  const archive = (() => {
+    const dir = mkdtempSync(path.join(work, 'archive-'));
+    const sources = ['test/fixtures/real', 'test/fixtures/golden', 'samples'].map((d) => path.join(CABLEWRIGHT_ROOT, d));
+    let n = 0;
+    for (const [i, source] of sources.entries()) {
+      for (const name of readdirSync(source).sort()) {
+        if (!/\.(txt|cable|tel)$/.test(name)) continue;
+        const sub = path.join(dir, `part-${i}`, `box-${n++ % 3}`);
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(path.join(sub, name), readFileSync(path.join(source, name)));
+      }
+    }
+    writeFileSync(path.join(dir, 'part-0', '.cablewrightrc.json'), '{ "rules": { "non-ascii": "off", "tags-unknwn": "off" } }');
+    writeFileSync(path.join(dir, 'part-1', 'box-0', 'latin1.cable'), Buffer.concat([Buffer.from(FLAWED), Buffer.from([0x4d, 0x49, 0x4e, 0x49, 0x4d, 0xcd, 0x5a, 0x45, 0x0a])]));
+    writeFileSync(path.join(dir, 'part-1', 'box-1', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    return dir;
+  })();
+  const fileCount = (dir: string): number => readdirSync(dir, { recursive: true }).filter((f) => /\.(txt|cable|tel)$/.test(String(f))).length;
+
+  test('the archive has many files', () => {
+    assert.ok(fileCount(archive) > 40, String(fileCount(archive)));
+  });
+
+  for (const [command, format] of [
+    ['lint', 'stylish'],
+    ['lint', 'json'],
+    ['lint', 'sarif'],
+    ['extract', 'json'],
+    ['extract', 'jsonl'],
+    ['extract', 'csv'],
+  ]) {
+    test(`${command} --format ${format}: --jobs 2 and 3 write byte for byte what --jobs 1 writes`, () => {
+      const one = run([command, '--format', format, '--jobs', '1', archive]);
+      assert.equal(one.status, 2, one.stderr);
+      assert.match(one.stderr, /image\.txt: binary file \(not text\), skipped\n/);
+      assert.match(one.stderr, /latin1\.cable: not valid UTF-8; read as Windows-1252\n/);
+      assert.equal(one.stderr.match(/Unknown rule 'tags-unknwn'/g)?.length, 1, 'a configuration mistake is reported once');
+      for (const jobs of ['2', '3']) {
+        const many = run([command, '--format', format, '--jobs', jobs, archive]);
+        assert.equal(many.stdout, one.stdout);
+        assert.equal(many.stderr, one.stderr);
+        assert.equal(many.status, one.status);
+      }
+      if (format === 'json' || format === 'sarif') JSON.parse(one.stdout);
+    });
+  }
+
+  test('--write-baseline and --baseline give the same with --jobs 2 as with --jobs 1', () => {
+    const baselines = ['1', '2'].map((jobs) => {
+      const file = path.join(work, `baseline-${jobs}.json`);
+      const r = run(['lint', '--jobs', jobs, '--write-baseline', file, archive]);
+      assert.match(r.stderr, /recorded \d+ findings of \d+ files in /);
+      return readFileSync(file, 'utf8');
+    });
+    assert.equal(baselines[1], baselines[0]);
+    const file = path.join(work, 'baseline-1.json');
+    const one = run(['lint', '--format', 'json', '--jobs', '1', '--baseline', file, archive]);
+    const two = run(['lint', '--format', 'json', '--jobs', '2', '--baseline', file, archive]);
+    assert.equal(two.stdout, one.stdout);
+    assert.deepEqual(JSON.parse(one.stdout).flatMap((r: { messages: { ruleId: string | null }[] }) => r.messages.filter((m) => m.ruleId !== null)), []);
+  });
+
+  test('--files-from reads paths from a file or standard input (blank lines skipped), after the PATHs given', () => {
+    const all = readdirSync(archive, { recursive: true })
+      .map(String)
+      .filter((f) => /\.(txt|cable)$/.test(f) && !f.endsWith('image.txt'))
+      .sort()
+      .map((f) => path.join(archive, f));
+    const listed = all.slice(1, 9);
+    const list = file('list.txt', `${listed[0]}\n\n${listed.slice(1, 4).join('\r\n')}\r\n  \n${listed.slice(4).join('\n')}`);
+    const expected = run(['lint', '--format', 'json', '--jobs', '1', all[0], ...listed]);
+    assert.equal(JSON.parse(expected.stdout).length, 9);
+    for (const jobs of ['1', '2']) {
+      const fromFile = run(['lint', '--format', 'json', '--jobs', jobs, all[0], '--files-from', list]);
+      assert.equal(fromFile.stdout, expected.stdout);
+      const fromStdin = run(['lint', '--format', 'json', '--jobs', jobs, '--files-from', '-', all[0]], readFileSync(list));
+      assert.equal(fromStdin.stdout, expected.stdout);
+    }
+    // A folder in the list is searched; the list alone is enough.
+    const folders = run(['extract', '--format', 'jsonl', '--files-from', '-'], `${path.join(archive, 'part-2')}\n`);
+    assert.equal(folders.stdout, run(['extract', '--format', 'jsonl', path.join(archive, 'part-2')]).stdout);
+    const missing = run(['lint', '--files-from', path.join(work, 'no-such-list.txt')]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--files-from .*no-such-list\.txt: no such file or directory\n/);
+    assert.equal(run(['lint', '--files-from', '-', '-'], '').status, 2);
+  });
+
+  test('a worker that crashes on a file (out of memory) costs that file only: a fatal message, exit 2, every other file reported', () => {
+    const dir = mkdtempSync(path.join(work, 'crash-'));
+    const small = readdirSync(path.join(archive, 'part-0', 'box-0')).slice(0, 6);
+    for (const name of small) writeFileSync(path.join(dir, name), readFileSync(path.join(archive, 'part-0', 'box-0', name)));
+    // 24 MB of text cannot even be decoded in a 16 MB heap; the main thread, which never reads the files, fits.
+    const sample = readFileSync(SAMPLE, 'utf8');
+    writeFileSync(path.join(dir, '000-huge.txt'), sample.repeat(Math.ceil(24e6 / sample.length)));
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', CLI, 'lint', '--format', 'json', '--jobs', '2', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /000-huge\.txt: crashed while reading it \(.*memory.*\)\n/);
+    const report = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: unknown[] }[];
+    assert.deepEqual(
+      report.map((x) => [path.basename(x.filePath), x.fatalErrorCount]),
+      ['000-huge.txt', ...small].map((name) => [name, name === '000-huge.txt' ? 1 : 0]),
+    );
+    assert.deepEqual(report.slice(1), JSON.parse(run(['lint', '--format', 'json', ...small.map((name) => path.join(dir, name))]).stdout));
+  });
+
+  test('no progress is written when standard error is not a terminal', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.CI;
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--jobs', '2', archive], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+    assert.doesNotMatch(r.stderr, /\r|\u001b|files\/s/);
+    assert.doesNotMatch(r.stdout, /\r|\u001b|files\/s/);
+  });
+
+  const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  test('on a terminal, a progress bar is drawn on standard error and cleared; not with --no-progress, nor in CI', { skip: script.status === 0 ? false : 'needs script(1) for a terminal' }, () => {
+    // script(1) runs the command on a pseudo-terminal and copies what it shows; standard output goes to a file.
+    const out = path.join(work, 'progress-out.json');
+    const shown = (extra: string[], ci: boolean) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+      delete env.CI;
+      if (ci) env.CI = 'true';
+      const command = [process.execPath, CLI, 'lint', '--format', 'json', '--jobs', '2', ...extra, archive].map((a) => `'${a}'`).join(' ');
+      const r = spawnSync('script', ['-qec', `${command} > '${out}'`, '/dev/null'], { encoding: 'utf8', env });
+      return { terminal: r.stdout, stdout: readFileSync(out, 'utf8') };
+    };
+    const bar = shown([], false);
+    assert.match(bar.terminal, /[\d,]+\/[\d,]+ files +[\d.]+ files\/s/);
+    assert.match(bar.terminal.slice(bar.terminal.lastIndexOf('files/s')), /\r\u001b\[K/, 'the bar is cleared at the end');
+    assert.doesNotMatch(bar.stdout, /files\/s|\r/);
+    assert.equal(bar.stdout, run(['lint', '--format', 'json', '--jobs', '2', archive]).stdout);
+    assert.doesNotMatch(shown(['--no-progress'], false).terminal, /files\/s/);
+    assert.doesNotMatch(shown([], true).terminal, /files\/s/);
+  });
+
+  test('lint --fix --jobs 2 fixes every file, the same file named twice included', () => {
+    const FIXABLE = FLAWED.replace('E.O. 12356', 'E.0. 12356');
+    const fixed = FIXABLE.replace('E.0.', 'E.O.').replace('PREL,, PGOV', 'PREL, PGOV');
+    const dir = mkdtempSync(path.join(work, 'fix-'));
+    const names = Array.from({ length: 12 }, (_, i) => path.join(dir, `draft-${String(i).padStart(2, '0')}.cable`));
+    for (const n of names) writeFileSync(n, FIXABLE);
+    const r = run(['lint', '--fix', '--jobs', '2', dir, names[3]]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /fixed 24 problems in 12 files\n/);
+    for (const n of names) assert.equal(readFileSync(n, 'utf8'), fixed, n);
+  });
+
+  test('--jobs takes a whole number of at least 1, for lint and extract', () => {
+    assert.match(run(['lint', '--jobs', '0', SAMPLE]).stderr, /--jobs takes a whole number of at least 1/);
+    assert.match(run(['lint', '--jobs', 'many', SAMPLE]).stderr, /--jobs takes a whole number of at least 1/);
+    assert.match(run(['outline', '--jobs', '2', SAMPLE]).stderr, /--jobs applies to lint and extract only/);
   });
 });

@@ -2,37 +2,24 @@
  * `cablewright`: lint, extract and outline cables from the command line.
  * Exit status: 0 clean, 1 errors found, 2 bad usage or unreadable input.
  */
-import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
+import type { Readable } from 'node:stream';
 import { ConfigResolver, describeConfig, nodeConfigHost, type ResolvedConfig } from '../config';
-import {
-  analyze,
-  baselineEntries,
-  certainFix,
-  extractRecords,
-  fixAll,
-  formatBaseline,
-  newFindings,
-  outline,
-  parse,
-  parseBaseline,
-  RULES,
-  type Baseline,
-  type BaselineEntry,
-  type Diagnostic,
-  type LineIndex,
-} from '../service';
-import type { Encoding } from './encoding';
-import { fixDiff, writeFixed } from './fix';
-import { formatEslintJson } from './formats/eslintJson';
-import { csvHeader, csvRows, jsonlRows } from './formats/extractFormats';
+import { formatBaseline, outline, parse, type BaselineEntry } from '../service';
+import { SARIF, type FileOutcome, type JobSpec } from './batch';
+import { ESLINT_JSON } from './formats/eslintJson';
+import { csvHeader, EXTRACT_JSON } from './formats/extractFormats';
+import { ArrayWriter } from './formats/jsonArray';
 import { formatOutlineText, outlineJson } from './formats/outlineText';
-import { countOf, type FileResult, type Message } from './formats/results';
-import { formatSarif } from './formats/sarif';
-import { formatStylish } from './formats/stylish';
-import { toLineColumns } from './positions';
-import { collectFiles, isDraftFile, readInput, type InputFile } from './inputs';
+import { stylishSummary } from './formats/stylish';
+import { collectFiles, findInputs, isDraftFile, openList, readInput, type InputFile } from './inputs';
+import { runBatch, type WorkerData } from './pool';
+import { Progress, type ProgressStream } from './progress';
+import { startWorker } from './worker';
 
 const USAGE = `Usage: cablewright <command> [options] PATH...
 
@@ -54,11 +41,18 @@ Options:
                     the "baseline" key of a configuration file)
   --write-baseline FILE
                     lint: record today's findings in FILE, report none
+  -j, --jobs N      lint, extract: files read at once, in worker threads
+                    (default: the number of cores; 1: no worker)
+  --files-from FILE also read the paths listed in FILE, one a line (- for
+                    standard input)
+  --no-progress     lint, extract: no progress bar (it is drawn on standard
+                    error only when that is a terminal, and not in CI)
   -h, --help        show this help
   -v, --version     show the version
 
 PATH is a file, a directory (searched for *.cable, *.tel and *.txt files),
-or - for standard input.
+or - for standard input. Output is in the order the files are found, and
+written as each file is done.
 
 Configuration: the .cablewrightrc.json (or package.json "cablewright" key)
 nearest each file, walking up; see the README.
@@ -73,16 +67,22 @@ const FORMATS: Record<string, string[]> = {
   'print-config': ['text'],
 };
 
-interface Io {
+export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   color: boolean;
+  /** Resolves when standard output can take more (after a write it had to buffer). */
+  drained?: () => Promise<void>;
+  /** Where a progress bar may be drawn: standard error, when it is a terminal and not in CI; `sharesOut` when standard output shows on the same terminal. */
+  progress?: { stream: ProgressStream; sharesOut: boolean };
+  /** The script worker threads run (this bundle); without it, every file is done in the main thread. */
+  workerScript?: string;
 }
 
 class UsageError extends Error {}
 
-/** Runs the command line; returns the exit status. */
-export function run(argv: string[], io: Io): number {
+/** Runs the command line; resolves to the exit status. */
+export async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -95,6 +95,9 @@ export function run(argv: string[], io: Io): number {
         'fix-dry-run': { type: 'boolean' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        'files-from': { type: 'string' },
+        'no-progress': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -113,6 +116,7 @@ export function run(argv: string[], io: Io): number {
     return 0;
   }
   const [command, ...paths] = positionals;
+  let list: Readable | undefined;
   try {
     if (!command) throw new UsageError('no command given');
     if (!FORMATS[command]) throw new UsageError(`unknown command '${command}'`);
@@ -126,164 +130,156 @@ export function run(argv: string[], io: Io): number {
     for (const flag of ['baseline', 'write-baseline'] as const) if (values[flag] !== undefined && command !== 'lint') throw new UsageError(`--${flag} applies to lint only`);
     if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('give --baseline or --write-baseline, not both');
     if (fix && values['write-baseline'] !== undefined) throw new UsageError('--write-baseline records findings as they are; it does not go with --fix');
-    if (paths.length === 0) throw new UsageError('no PATH given');
+    const batch = command === 'lint' || command === 'extract';
+    for (const flag of ['jobs', 'no-progress'] as const) if (values[flag] !== undefined && !batch) throw new UsageError(`--${flag} applies to lint and extract only`);
+    if (values.jobs !== undefined && !/^[1-9][0-9]*$/.test(values.jobs)) throw new UsageError(`--jobs takes a whole number of at least 1 (got '${values.jobs}')`);
+    const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+    const filesFrom = values['files-from'];
+    if (paths.length === 0 && filesFrom === undefined) throw new UsageError('no PATH given');
+    if (filesFrom === '-' && paths.includes('-')) throw new UsageError('standard input cannot be both a PATH (-) and the list of --files-from -');
     if (values.fix && paths.includes('-')) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run');
-    const { files, missing } = collectFiles(paths);
+    if (filesFrom !== undefined) {
+      const opened = openList(filesFrom);
+      if (!opened.ok) {
+        io.err(`cablewright: --files-from ${filesFrom}: ${opened.reason}\n`);
+        return 2;
+      }
+      list = opened.stream;
+    }
+    if (batch) {
+      const job: JobSpec = { command, format, color: io.color, quiet: !!values.quiet, fix, baseline: values.baseline, writeBaseline: values['write-baseline'] };
+      const progress = io.progress && !values['no-progress'] ? new Progress(io.progress.stream) : undefined;
+      return await runBatchCommand(job, paths, filesFrom, list, jobs, progress, io);
+    }
+    const { files, missing } = await collectFiles(paths, list);
     for (const m of missing) io.err(`cablewright: ${m}: no such file or directory\n`);
-    let status = missing.length ? 2 : 0;
+    const status = missing.length ? 2 : 0;
     const configs = new Configs(io);
-    if (command === 'lint') status = Math.max(status, lint(files, format, { quiet: !!values.quiet, fix, baseline: values.baseline, writeBaseline: values['write-baseline'] }, configs, io));
-    else if (command === 'extract') status = Math.max(status, extract(files, format, configs, io));
-    else if (command === 'outline') status = Math.max(status, outlineCommand(files, format, configs, io));
-    else status = Math.max(status, printConfig(files, configs, io));
-    return status;
+    if (command === 'outline') return Math.max(status, outlineCommand(files, format, configs, io));
+    return Math.max(status, printConfig(files, configs, io));
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cablewright: ${e.message}\n\n${USAGE}`);
       return 2;
     }
     throw e;
+  } finally {
+    list?.destroy();
   }
 }
 
-/** Reads every input, reporting the unreadable ones on stderr (and to `unreadable`); calls `each` with the readable ones. */
-function eachReadable(files: InputFile[], io: Io, each: (file: InputFile, text: string, encoding: Encoding) => void, unreadable?: (file: InputFile, reason: string) => void): number {
-  let status = 0;
-  for (const f of files) {
-    const r = readInput(f);
-    if (!r.ok) {
-      io.err(`cablewright: ${f.path}: ${r.reason}\n`);
-      status = 2;
-      unreadable?.(f, r.reason);
-      continue;
-    }
-    if (r.note) io.err(`cablewright: ${f.path}: ${r.note}\n`);
-    each(f, r.text, r.encoding);
-  }
-  return status;
-}
-
-function toMessage(d: Diagnostic, lines: LineIndex): Message {
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message, ...toLineColumns(lines, d.range), fixable: certainFix(d) !== undefined };
-}
-
-/** What `lint --fix` or `--fix-dry-run` did, for the summary on stderr. */
-interface FixTally {
+/** What the files of a lint or extract run added up to. */
+interface Totals {
+  status: number;
+  errors: number;
+  warnings: number;
+  fixable: number;
   fixes: number;
-  files: number;
-  failed: number;
+  changed: number;
+  writeFailed: number;
+  recorded: BaselineEntry[];
 }
 
-interface LintFlags {
-  quiet: boolean;
-  fix: 'write' | 'diff' | undefined;
-  /** `--baseline FILE`, over the configuration's. */
-  baseline: string | undefined;
-  writeBaseline: string | undefined;
-}
-
-function lint(files: InputFile[], format: string, flags: LintFlags, configs: Configs, io: Io): number {
-  const { quiet, fix } = flags;
-  const results: FileResult[] = [];
-  const tally: FixTally = { fixes: 0, files: 0, failed: 0 };
-  const recorded: BaselineEntry[] = [];
-  const baselines = new Baselines(io);
-  let status = 0;
-  const failure = (f: InputFile, reason: string) => {
-    const messages: Message[] = [{ ruleId: null, severity: 'error', message: reason, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fatal: true }];
-    results.push({ filePath: f.path, messages, ...countOf(messages) });
+/**
+ * `lint` and `extract`: every file found, spread over `jobs` threads, each
+ * file's output written as soon as the files before it have been.
+ */
+async function runBatchCommand(job: JobSpec, paths: string[], filesFrom: string | undefined, list: Readable | undefined, jobs: number, progress: Progress | undefined, io: Io): Promise<number> {
+  const out = progress && io.progress?.sharesOut ? (s: string) => (progress.hide(), io.out(s)) : io.out;
+  const err = progress ? (s: string) => (progress.hide(), io.err(s)) : io.err;
+  const sink = outputOf(job, out);
+  const totals: Totals = { status: 0, errors: 0, warnings: 0, fixable: 0, fixes: 0, changed: 0, writeFailed: 0, recorded: [] };
+  const printed = new Set<string>();
+  // The total for the bar, found by a walk of its own (the run's walk stays a few files ahead of the work); a list on standard input can be read once only.
+  let counted: number | undefined;
+  const counting = { stop: false };
+  if (progress && filesFrom !== '-') void countFiles(paths, filesFrom, counting).then((n) => (counted = n));
+  const emit = (o: FileOutcome) => {
+    for (const note of o.notes) {
+      if (note.once !== undefined) {
+        if (printed.has(note.once)) continue;
+        printed.add(note.once);
+      }
+      err(note.text);
+    }
+    for (const piece of o.pieces) sink.piece(piece);
+    totals.status = Math.max(totals.status, o.status);
+    totals.errors += o.errors;
+    totals.warnings += o.warnings;
+    totals.fixable += o.fixable;
+    totals.fixes += o.fixes;
+    if (o.changed) totals.changed++;
+    if (o.writeFailed) totals.writeFailed++;
+    if (o.recorded) totals.recorded.push(...o.recorded);
   };
-  status = eachReadable(
-    files,
-    io,
-    (f, text, encoding) => {
-      const config = configs.of(f);
-      const options = { ...config.options, assumeCable: isDraftFile(f) };
-      let analysis = analyze(text, options);
-      if (fix) {
-        const fixed = fixAll(text, options, () => true, analysis);
-        if (fixed.text !== text) {
-          const written = fix === 'diff' ? { ok: true as const } : writeFixed(f.path, fixed.text, encoding);
-          if (written.ok) {
-            if (fix === 'diff') io.out(fixDiff(f.path, text, fixed.text));
-            tally.fixes += fixed.fixed;
-            tally.files++;
-            analysis = fixed.analysis;
-          } else {
-            io.err(`cablewright: ${f.path}: ${written.reason}\n`);
-            tally.failed++;
-            failure(f, written.reason);
-          }
-        }
-      }
-      let diagnostics = analysis.diagnostics;
-      if (flags.writeBaseline !== undefined) {
-        recorded.push(...baselineEntries(baselinePath(flags.writeBaseline, f), analysis.doc, diagnostics));
-        diagnostics = [];
-      } else {
-        const file = flags.baseline ?? config.baseline;
-        const baseline = file === undefined ? undefined : baselines.read(file);
-        if (baseline === null) status = 2;
-        else if (baseline && file !== undefined) diagnostics = newFindings(baselinePath(file, f), analysis.doc, diagnostics, baseline);
-      }
-      const messages = diagnostics.filter((d) => !quiet || d.severity === 'error').map((d) => toMessage(d, analysis.doc.lines));
-      results.push({ filePath: f.path, messages, ...countOf(messages) });
-    },
-    failure,
-  ) || status;
-  if (flags.writeBaseline !== undefined) {
+  let files: number;
+  try {
+    files = await runBatch(findInputs(paths, list), {
+      job,
+      jobs,
+      workerScript: io.workerScript,
+      emit,
+      drained: io.drained,
+      progress: progress && ((done, total) => progress.update(done, total ?? counted)),
+    });
+  } finally {
+    counting.stop = true;
+    progress?.end();
+  }
+  sink.end(totals);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (job.writeBaseline !== undefined) {
     try {
-      writeFileSync(flags.writeBaseline, formatBaseline(recorded));
-      const n = recorded.reduce((sum, e) => sum + e.count, 0);
-      io.err(`cablewright: recorded ${n} finding${n === 1 ? '' : 's'} of ${files.length} file${files.length === 1 ? '' : 's'} in ${flags.writeBaseline}\n`);
+      writeFileSync(job.writeBaseline, formatBaseline(totals.recorded));
+      const n = totals.recorded.reduce((sum, e) => sum + e.count, 0);
+      io.err(`cablewright: recorded ${plural(n, 'finding')} of ${plural(files, 'file')} in ${job.writeBaseline}\n`);
     } catch (e) {
-      io.err(`cablewright: ${flags.writeBaseline}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      io.err(`cablewright: ${job.writeBaseline}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
       return 2;
     }
   }
-  if (fix) {
-    const verb = fix === 'diff' ? 'would fix' : 'fixed';
-    io.err(`cablewright: ${verb} ${tally.fixes} problem${tally.fixes === 1 ? '' : 's'} in ${tally.files} file${tally.files === 1 ? '' : 's'}\n`);
+  if (job.fix) io.err(`cablewright: ${job.fix === 'diff' ? 'would fix' : 'fixed'} ${plural(totals.fixes, 'problem')} in ${plural(totals.changed, 'file')}\n`);
+  const left = totals.errors + totals.warnings;
+  if (job.fix === 'diff' && left) io.err(`cablewright: ${plural(left, 'problem')} would remain\n`);
+  return Math.max(totals.status, totals.writeFailed ? 2 : 0, job.command === 'lint' && totals.errors ? 1 : 0);
+}
+
+/** How many files `paths` and the list in `filesFrom` name, walking the folders again (for the progress bar). */
+async function countFiles(paths: string[], filesFrom: string | undefined, counting: { stop: boolean }): Promise<number | undefined> {
+  let list: Readable | undefined;
+  if (filesFrom !== undefined) {
+    const opened = openList(filesFrom);
+    if (!opened.ok) return undefined;
+    list = opened.stream;
   }
-  if (fix === 'diff') {
-    const left = results.reduce((n, r) => n + r.messages.filter((m) => !m.fatal).length, 0);
-    if (left) io.err(`cablewright: ${left} problem${left === 1 ? '' : 's'} would remain\n`);
-  } else if (format === 'json') io.out(formatEslintJson(results));
-  else if (format === 'sarif') io.out(formatSarif(results, RULES, CABLEWRIGHT_VERSION));
-  else io.out(formatStylish(results.map((r) => ({ ...r, messages: r.messages.filter((m) => !m.fatal) })), io.color));
-  const errors = results.some((r) => r.messages.some((m) => m.severity === 'error' && !m.fatal));
-  return Math.max(status, configs.broken ? 2 : 0, tally.failed ? 2 : 0, errors ? 1 : 0);
-}
-
-/** How a baseline names a file: relative to the baseline's folder, with `/`, so that the archive can move. */
-function baselinePath(baselineFile: string, f: InputFile): string {
-  if (f.stdin) return '<stdin>';
-  return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(f.path)).split(path.sep).join('/');
-}
-
-/** Baseline files, each read once; one that cannot be read is reported once and counts as absent. */
-class Baselines {
-  private readonly read_ = new Map<string, Baseline | null>();
-  constructor(private readonly io: Io) {}
-
-  /** The baseline in `file`, or null when it cannot be read (reported). */
-  read(file: string): Baseline | null {
-    const key = path.resolve(file);
-    let b = this.read_.get(key);
-    if (b === undefined) {
-      let text: string | undefined;
-      try {
-        text = readFileSync(key, 'utf8');
-      } catch (e) {
-        this.io.err(`cablewright: baseline ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      }
-      const parsed = text === undefined ? undefined : parseBaseline(text);
-      if (parsed && !parsed.ok) this.io.err(`cablewright: baseline ${file}: ${parsed.reason}\n`);
-      b = parsed?.ok ? parsed.baseline : null;
-      this.read_.set(key, b);
+  let n = 0;
+  try {
+    for await (const found of findInputs(paths, list)) {
+      if (found.file) n++;
+      // Let the workers' answers through now and then; stop when the run is over.
+      if (n % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (counting.stop) return undefined;
     }
-    return b;
+  } finally {
+    list?.destroy();
   }
+  return n;
+}
+
+/** Where a run's pieces go: a stream of text, or one JSON document written element by element. */
+function outputOf(job: JobSpec, out: (s: string) => void): { piece(s: string): void; end(totals: Totals): void } {
+  const document = job.fix === 'diff' ? undefined : job.command === 'lint' ? { json: ESLINT_JSON, sarif: SARIF }[job.format] : job.format === 'json' ? EXTRACT_JSON : undefined;
+  if (document) {
+    const writer = new ArrayWriter(document, out);
+    return { piece: (s) => writer.element(s), end: () => writer.end() };
+  }
+  if (job.command === 'extract' && job.format === 'csv') out(csvHeader());
+  return {
+    piece: out,
+    end: (totals) => {
+      if (job.command === 'lint' && job.fix !== 'diff') out(stylishSummary(totals, job.color));
+    },
+  };
 }
 
 /** The configuration of each input, its problems reported on stderr once per configuration file. */
@@ -317,44 +313,48 @@ function printConfig(files: InputFile[], configs: Configs, io: Io): number {
   return configs.broken ? 2 : 0;
 }
 
-function extract(files: InputFile[], format: string, configs: Configs, io: Io): number {
-  const all: ReturnType<typeof extractRecords> = [];
-  if (format === 'csv') io.out(csvHeader());
-  const status = eachReadable(files, io, (f, text) => {
-    configs.of(f);
-    const records = extractRecords(parse(text, { assumeCable: isDraftFile(f) }), f.path);
-    if (format === 'json') all.push(...records);
-    else io.out(format === 'csv' ? csvRows(records) : jsonlRows(records));
-  });
-  if (format === 'json') io.out(`${JSON.stringify(all, null, 2)}\n`);
-  return status;
-}
-
 function outlineCommand(files: InputFile[], format: string, configs: Configs, io: Io): number {
   const json: unknown[] = [];
-  const status = eachReadable(files, io, (f, text) => {
+  let status = 0;
+  for (const f of files) {
+    const r = readInput(f);
+    if (!r.ok) {
+      io.err(`cablewright: ${f.path}: ${r.reason}\n`);
+      status = 2;
+      continue;
+    }
+    if (r.note) io.err(`cablewright: ${f.path}: ${r.note}\n`);
     configs.of(f);
-    const doc = parse(text, { assumeCable: isDraftFile(f) });
+    const doc = parse(r.text, { assumeCable: isDraftFile(f) });
     const nodes = outline(doc);
     if (format === 'json') {
       json.push({ filePath: f.path, outline: outlineJson(nodes, doc.lines) });
-      return;
+      continue;
     }
     if (files.length > 1) io.out(`${f.path}\n`);
     const body = formatOutlineText(nodes, doc.lines);
     io.out(body ? body.replace(/^/gm, files.length > 1 ? '  ' : '') : `${files.length > 1 ? '  ' : ''}(no cable found)\n`);
-  });
+  }
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
   return status;
 }
 
-// Run only when executed, not when a test imports `run`.
-if (require.main === module) {
-  const code = run(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
+if (!isMainThread && (workerData as Partial<WorkerData> | undefined)?.cablewrightJob) {
+  // A worker thread of this bundle (see pool.ts).
+  startWorker((workerData as WorkerData).cablewrightJob);
+} else if (isMainThread && require.main === module) {
+  // Run only when executed, not when a test imports `run`.
+  let blocked: Promise<void> | undefined;
+  void run(process.argv.slice(2), {
+    out: (s) => {
+      if (!process.stdout.write(s) && !blocked) blocked = new Promise((resolve) => process.stdout.once('drain', () => ((blocked = undefined), resolve())));
+    },
     err: (s) => process.stderr.write(s),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    drained: () => blocked ?? Promise.resolve(),
+    progress: process.stderr.isTTY && !process.env.CI ? { stream: process.stderr, sharesOut: !!process.stdout.isTTY } : undefined,
+    workerScript: __filename,
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }
-

@@ -1,4 +1,5 @@
 import type { CableRecord } from '../../service';
+import { arrayDocument } from './jsonArray';
 
 const COLUMNS: (keyof CableRecord)[] = ['file', 'index', 'startLine', 'endLine', 'classification', 'caveats', 'dtg', 'date', 'precedence', 'from', 'to', 'info', 'eo', 'tags', 'subject', 'refs', 'paragraphs', 'signature'];
 
@@ -23,3 +24,6 @@ export function csvRows(records: CableRecord[]): string {
 export function jsonlRows(records: CableRecord[]): string {
   return records.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
+
+/** `extract --format json`: one array of every record, pretty-printed, written a record at a time. */
+export const EXTRACT_JSON = arrayDocument((records) => records, 2);
