@@ -29,8 +29,12 @@ export interface WorkerData {
   cablewrightJob: JobSpec;
 }
 
-/** How far ahead of the file being written files are read: enough to keep every worker busy, few enough to hold. */
-const windowOf = (jobs: number) => 16 + 8 * jobs;
+/**
+ * How far ahead of the file being written files are handed out. Files done
+ * early wait (as output, a few kilobytes each) for a slow one before them;
+ * a wide window keeps the other workers busy meanwhile.
+ */
+const windowOf = (jobs: number) => 256 * jobs;
 /** Tasks a worker holds: the one it is doing and the next, so that it never waits for the main thread. */
 const DEPTH = 2;
 
