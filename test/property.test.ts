@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, outline, parse, type Analysis, type LineKind, type ParsedDocument, type Span } from '../server/src/service';
+import { analyze, analyzeEdit, composeReuse, LineIndex, outline, parse, settled, type Analysis, type ChangedRegion, type LineKind, type ParsedDocument, type Reuse, type Span } from '../server/src/service';
 
 // ---- Configuration ------------------------------------------------------------------
 
@@ -424,6 +424,12 @@ function applyEdit(text: string, e: Edit): string {
   return text.slice(0, at) + e.insert + text.slice(at + e.remove);
 }
 
+/** Where {@link applyEdit} changes the text, as an editor knows it from its content change (not always the least region: `A` for `A` is a change). */
+function regionOf(text: string, e: Edit): ChangedRegion {
+  const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  return { start: at, oldEnd: Math.min(text.length, at + e.remove), newEnd: at + e.insert.length };
+}
+
 /** The same options object every time, as an editor session keeps its settings. */
 const SESSION_RULES = {};
 
@@ -451,6 +457,64 @@ describe('incremental re-analysis equals analysing from scratch', () => {
         }
       }),
       params(300),
+    );
+  });
+
+  test('with the edited region given, and in an editor session (cables moved only when settled), the same', () => {
+    // A session: each analysis is made from the one before and given up; some versions are settled (a request
+    // read them), most are not (only their diagnostics were published).
+    const arb = fc.tuple(files, fc.array(fc.tuple(editArb, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 10 }), fc.boolean());
+    fc.assert(
+      fc.property(arb, ([text, steps, assumeCable]) => {
+        const options = { assumeCable, rules: SESSION_RULES };
+        let now = analyze(text, options);
+        let base = { nodes: outline(now.doc), reuse: undefined as Reuse | undefined };
+        for (const [e, hinted, settle] of steps) {
+          const next = applyEdit(now.doc.text, e);
+          const region = hinted ? regionOf(now.doc.text, e) : undefined;
+          const pure = analyze(next, options, undefined, region);
+          const edited = analyzeEdit(now, next, options, region);
+          const scratch = analyze(next, options);
+          assert.deepStrictEqual(pure.diagnostics, scratch.diagnostics);
+          // Before it is settled, what the editor publishes is already exact: the diagnostics and the line index.
+          assert.deepStrictEqual(edited.diagnostics, scratch.diagnostics);
+          assert.deepStrictEqual(edited.doc.lines.starts, scratch.doc.lines.starts);
+          assert.deepStrictEqual(edited.doc.lines.ends, scratch.doc.lines.ends);
+          assert.deepStrictEqual(edited.doc.lineKinds, scratch.doc.lineKinds);
+          assert.deepStrictEqual(edited.parsed.checkpoints, scratch.parsed.checkpoints);
+          assert.deepStrictEqual(edited.parsed.ranges, scratch.parsed.ranges);
+          assert.deepStrictEqual(edited.parsed.email, scratch.parsed.email);
+          base.reuse = base.reuse && edited.reuse ? composeReuse(base.reuse, edited.reuse) : edited.reuse;
+          if (settle) {
+            assert.deepStrictEqual(settled(edited).doc, scratch.doc);
+            // The outline of the last version asked for, brought up to date over every edit since.
+            const nodes = base.reuse ? outline(edited.doc, { outline: base.nodes, reuse: base.reuse }) : outline(edited.doc);
+            assert.deepStrictEqual(nodes, outline(scratch.doc));
+            base = { nodes, reuse: undefined };
+          }
+          now = edited;
+        }
+        assert.deepStrictEqual(settled(now).doc, analyze(now.doc.text, options).doc);
+      }),
+      params(200),
+    );
+  });
+
+  test('a line index made from the one before an edit is the line index of the new text', () => {
+    const piece = fc.constantFrom('A', 'BC', ' ', '\n', '\r', '\r\n', '\n\r', '\r\r', 'x\ny');
+    const textArb = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+    const arb = fc.tuple(textArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), textArb);
+    fc.assert(
+      fc.property(arb, ([text, where, remove, insert]) => {
+        const at = Math.min(text.length, Math.floor(where * (text.length + 1)));
+        const end = Math.min(text.length, at + remove);
+        const next = text.slice(0, at) + insert + text.slice(end);
+        const edited = LineIndex.edited(new LineIndex(text), next, at, end, at + insert.length);
+        const fresh = new LineIndex(next);
+        assert.deepStrictEqual([...edited.starts], [...fresh.starts]);
+        assert.deepStrictEqual([...edited.ends], [...fresh.ends]);
+      }),
+      params(2000),
     );
   });
 

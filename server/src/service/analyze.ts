@@ -1,10 +1,10 @@
 import { builtinReference } from './data/builtin';
 import type { ReferenceData } from './data/reference';
-import type { ParsedDocument, Span } from './model';
-import { reparse, type Reuse } from './parser/incremental';
-import { parseResumable, type ParseResult } from './parser/parse';
+import type { Cable, ParsedDocument, Span } from './model';
+import { reparse, settle, type ChangedRegion, type ReparseOptions, type Reuse } from './parser/incremental';
+import { parseInSteps, parseResumable, type ParseResult } from './parser/parse';
 import { RULES } from './rules';
-import type { Fix, Finding, Severity } from './rules/types';
+import type { Fix, Finding, Rule, Severity } from './rules/types';
 
 /** Options of the language service; everything has a default. */
 export interface ServiceOptions {
@@ -56,15 +56,49 @@ function milder(a: Severity, b: Severity): Severity {
  * Parses `text` and runs every enabled rule on every cable. Given the
  * analysis of the previous version of the same document (made with the same
  * options), only the cables an edit touched are parsed and checked again; the
- * result is the same as without it.
+ * result is the same as without it. `change`, when the caller knows it, is
+ * where the two versions' texts differ (see `reparse`).
  */
-export function analyze(text: string, options: ServiceOptions = {}, previous?: Analysis): Analysis {
-  if (previous && sameOptions(previous.options, options)) {
-    const { result, reuse } = reparse(previous.parsed, text);
-    return { doc: result.doc, diagnostics: lint(result.doc, options, { previous, reuse }), options, parsed: result, reuse };
-  }
+export function analyze(text: string, options: ServiceOptions = {}, previous?: Analysis, change?: ChangedRegion): Analysis {
+  if (previous && sameOptions(previous.options, options)) return next(previous, text, options, { change, defer: false });
   const parsed = parseResumable(text, { assumeCable: options.assumeCable });
   return { doc: parsed.doc, diagnostics: lint(parsed.doc, options, undefined), options, parsed, reuse: undefined };
+}
+
+/**
+ * {@link analyze} for an editor that holds one analysis per document and
+ * replaces it at each edit: `previous` is given up (the new analysis shares
+ * its cables, and moves them). The cables after the edit are left where they
+ * were until {@link settled} moves them, so a keystroke costs the cables it
+ * touched, not the file: the diagnostics and the line index are exact at once;
+ * read anything else of the document only from `settled(analysis)`.
+ */
+export function analyzeEdit(previous: Analysis, text: string, options: ServiceOptions, change?: ChangedRegion): Analysis {
+  if (!sameOptions(previous.options, options)) return analyze(text, options);
+  return next(previous, text, options, { change, defer: true });
+}
+
+/**
+ * {@link analyze} (without a previous version) in steps: the generator
+ * pauses after every `every` lines parsed and every `every / 100` cables
+ * checked by a rule, so that a host can answer requests between steps of a
+ * long text. Its value is the analysis.
+ */
+export function* analyzeInSteps(text: string, options: ServiceOptions = {}, every = 20_000): Generator<void, Analysis, void> {
+  const parsed = yield* parseInSteps(text, { assumeCable: options.assumeCable }, every);
+  const diagnostics = yield* lintSteps(parsed.doc, options, undefined, Math.max(1, Math.round(every / 100)));
+  return { doc: parsed.doc, diagnostics, options, parsed, reuse: undefined };
+}
+
+/** The analysis with every cable where it says it is (see {@link analyzeEdit}); the same object. */
+export function settled(a: Analysis): Analysis {
+  settle(a.parsed);
+  return a;
+}
+
+function next(previous: Analysis, text: string, options: ServiceOptions, how: ReparseOptions): Analysis {
+  const { result, reuse } = reparse(previous.parsed, text, how);
+  return { doc: result.doc, diagnostics: lint(result.doc, options, { previous, reuse, parsed: result, inPlace: how.defer ?? false }), options, parsed: result, reuse };
 }
 
 function sameOptions(a: ServiceOptions, b: ServiceOptions): boolean {
@@ -76,11 +110,31 @@ export function lintDocument(doc: ParsedDocument, options: ServiceOptions = {}):
   return lint(doc, options, undefined);
 }
 
-function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previous: Analysis; reuse: Reuse } | undefined): Diagnostic[] {
+/** What `lint` takes over from the previous version; `inPlace` when that version is given up, so its diagnostics may be moved rather than copied. */
+interface Previous {
+  previous: Analysis;
+  reuse: Reuse;
+  parsed: ParseResult;
+  inPlace: boolean;
+}
+
+function lint(doc: ParsedDocument, options: ServiceOptions, incremental: Previous | undefined): Diagnostic[] {
+  const steps = lintSteps(doc, options, incremental, 0);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** {@link lint}, pausing after every `every` cables checked by a rule when `every` is positive. */
+function* lintSteps(doc: ParsedDocument, options: ServiceOptions, incremental: Previous | undefined, every: number): Generator<void, Diagnostic[], void> {
   const reference = options.reference ?? builtinReference();
   const eol = lineBreakOf(doc.text);
-  // Fixes of reused findings carry the previous version's line break.
-  if (incremental && lineBreakOf(incremental.previous.doc.text) !== eol) incremental = undefined;
+  // Fixes of reused findings carry the previous version's line break: with another one, every cable is checked again.
+  if (incremental && lineBreakOf(incremental.previous.doc.text) !== eol) {
+    settle(incremental.parsed);
+    incremental = undefined;
+  }
   const out: Diagnostic[] = [];
   // A fix several findings share (a cable's renumbering) is copied once: it may hold an edit per paragraph.
   const copies = new Map<Fix, Fix>();
@@ -93,45 +147,74 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: { previ
     return c;
   };
   const cables = doc.cables;
+  // After an edit, a rule that reads only its own cable runs again only on the cables that changed. A rule that
+  // reads other cables reads them only for a section of a telegram (the other sections of it, by position in the
+  // file): it runs again on the cables that changed and, when a section changed, appeared or went, or the cables
+  // after the edit changed places, on every section.
+  const again = incremental && sectionsAgain(incremental.previous.doc.cables, cables, incremental.reuse) ? sectionIndices(cables, incremental.reuse) : [];
+  if (incremental && again.length) settle(incremental.parsed, again);
+  const check = (rule: Rule, cable: Cable, severity: Severity, ruleOptions: Readonly<Record<string, unknown>>) => {
+    let findings: Finding[];
+    try {
+      findings = rule.check({ doc, cable, text: doc.text, reference, assumeYear: options.assumeYear, options: ruleOptions });
+    } catch (e) {
+      findings = [{ range: { start: cable.start, end: cable.start }, message: `Internal error in rule ${rule.id}; please report it: ${(e as Error).message}` }];
+    }
+    for (const f of findings) {
+      out.push({
+        ruleId: rule.id,
+        severity: f.severity ? milder(f.severity, severity) : severity,
+        message: f.message,
+        // Rules often give a model node as the range: only its span is the diagnostic's.
+        range: { start: f.range.start, end: f.range.end },
+        cableIndex: cable.index,
+        fixes: (f.fixes ?? []).map(copyOf),
+        tags: f.tags,
+      });
+    }
+  };
   for (const rule of RULES) {
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
     const severity = configured ?? rule.defaultSeverity;
     const ruleOptions = options.ruleOptions?.[rule.id] ?? NO_OPTIONS;
-    // After an edit, a rule that reads only its own cable runs again only on the cables that changed.
-    const [from, to] = incremental && !rule.readsOtherCables ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
+    const [from, to] = incremental ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
     for (let c = from; c < to; c++) {
-      const cable = cables[c];
-      let findings: Finding[];
-      try {
-        findings = rule.check({ doc, cable, text: doc.text, reference, assumeYear: options.assumeYear, options: ruleOptions });
-      } catch (e) {
-        findings = [{ range: { start: cable.start, end: cable.start }, message: `Internal error in rule ${rule.id}; please report it: ${(e as Error).message}` }];
-      }
-      for (const f of findings) {
-        out.push({
-          ruleId: rule.id,
-          severity: f.severity ? milder(f.severity, severity) : severity,
-          message: f.message,
-          // Rules often give a model node as the range: only its span is the diagnostic's.
-          range: { start: f.range.start, end: f.range.end },
-          cableIndex: cable.index,
-          fixes: (f.fixes ?? []).map(copyOf),
-          tags: f.tags,
-        });
-      }
+      check(rule, cables[c], severity, ruleOptions);
+      if (every > 0 && c % every === every - 1) yield;
     }
+    if (rule.readsOtherCables) for (const c of again) check(rule, cables[c], severity, ruleOptions);
   }
   if (incremental) {
     const { prefix, suffixOld, suffixNew, charDelta } = incremental.reuse;
     const rerun = new Set(RULES.filter((r) => r.readsOtherCables).map((r) => r.id));
+    const checkedAgain = new Set(again);
+    const indexDelta = suffixNew - suffixOld;
+    const move = incremental.inPlace ? moveInPlace(charDelta, indexDelta) : (d: Diagnostic) => moved(d, charDelta, indexDelta);
     for (const d of incremental.previous.diagnostics) {
-      if (rerun.has(d.ruleId)) continue;
-      if (d.cableIndex < prefix) out.push(d);
-      else if (d.cableIndex >= suffixOld) out.push(moved(d, charDelta, suffixNew - suffixOld));
+      if (d.cableIndex < prefix) {
+        if (!(rerun.has(d.ruleId) && checkedAgain.has(d.cableIndex))) out.push(d);
+      } else if (d.cableIndex >= suffixOld) {
+        if (!(rerun.has(d.ruleId) && checkedAgain.has(d.cableIndex + indexDelta))) out.push(charDelta === 0 && indexDelta === 0 ? d : move(d));
+      }
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Whether the rules that read other cables must run again on the sections the edit did not touch (see `lint`). */
+function sectionsAgain(before: readonly Cable[], after: readonly Cable[], reuse: Reuse): boolean {
+  if (reuse.suffixNew !== reuse.suffixOld) return true;
+  for (let c = reuse.prefix; c < reuse.suffixOld; c++) if (before[c].section) return true;
+  for (let c = reuse.prefix; c < reuse.suffixNew; c++) if (after[c].section) return true;
+  return false;
+}
+
+/** The sections of telegrams among the cables an edit did not touch. */
+function sectionIndices(cables: readonly Cable[], reuse: Reuse): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < cables.length; c++) if ((c < reuse.prefix || c >= reuse.suffixNew) && cables[c].section) out.push(c);
+  return out;
 }
 
 /** The line break a document uses (its first one), which the lines fixes insert must use too. */
@@ -143,6 +226,25 @@ function lineBreakOf(text: string): string {
 /** Rules write inserted lines with `\n`; a fix writes them with the document's own line break. */
 function withEol(newText: string, eol: string): string {
   return eol === '\n' || !/[\r\n]/.test(newText) ? newText : newText.replace(/\r\n|\r|\n/g, eol);
+}
+
+/** Moves diagnostics of cables that an edit above them moved, in place; a fix several of them share moves once. */
+function moveInPlace(charDelta: number, indexDelta: number): (d: Diagnostic) => Diagnostic {
+  const done = new Set<Fix>();
+  return (d) => {
+    d.range.start += charDelta;
+    d.range.end += charDelta;
+    d.cableIndex += indexDelta;
+    for (const f of d.fixes) {
+      if (done.has(f)) continue;
+      done.add(f);
+      for (const e of f.edits) {
+        e.range.start += charDelta;
+        e.range.end += charDelta;
+      }
+    }
+    return d;
+  };
 }
 
 /** A diagnostic of a cable that an edit above it moved. */

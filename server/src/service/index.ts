@@ -3,7 +3,7 @@
  * No LSP, no file system, no global state; the command line and the language
  * server are both thin layers over these functions.
  */
-export { analyze, lintDocument, type Analysis, type Diagnostic, type ServiceOptions } from './analyze';
+export { analyze, analyzeEdit, analyzeInSteps, lintDocument, settled, type Analysis, type Diagnostic, type ServiceOptions } from './analyze';
 export { builtinReference } from './data/builtin';
 export { ERAS, eraOf, type TagEra, type TagTable } from './data/eras';
 export { ORDERS, orderOf, type ExecutiveOrder } from './data/orders';
@@ -13,8 +13,8 @@ export { parseTsv } from './data/tsv';
 export { extractRecords, type CableRecord } from './extract';
 export * from './model';
 export { cableDetail, cableTitle, outline, type OutlineKind, type OutlineNode } from './outline';
-export { changedRegion, reparse, type ChangedRegion, type Reuse } from './parser/incremental';
-export { parse, parseResumable, type Checkpoint, type ParseOptions, type ParseResult } from './parser/parse';
+export { changedRegion, composeReuse, reparse, settle, type ChangedRegion, type ReparseOptions, type Reuse } from './parser/incremental';
+export { parse, parseInSteps, parseResumable, type CableMoves, type Checkpoint, type ParseOptions, type ParseResult } from './parser/parse';
 export { RULES, ruleById } from './rules';
 export { PRESET_NAMES, PRESETS, type Preset, type PresetName, type RuleSetting } from './presets';
 export type { Finding, Fix, Rule, RuleContext, Severity, TextEdit } from './rules/types';

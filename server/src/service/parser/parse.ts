@@ -34,6 +34,19 @@ export interface ParseResult {
   /** Which lines belong to an email header (these depend on the lines around them). */
   email: Uint8Array;
   options: ParseOptions;
+  /**
+   * What a deferred re-parse (`reparse` with `defer`) still owes its cables:
+   * per cable, the offsets, lines and index to add to it (`settle` does).
+   * Undefined when every cable is where it says it is.
+   */
+  moves?: CableMoves;
+}
+
+/** Per cable, how far it has yet to move: offsets, lines, index. */
+export interface CableMoves {
+  chars: Int32Array;
+  lines: Int32Array;
+  indices: Int32Array;
 }
 
 /**
@@ -46,10 +59,19 @@ export function parse(text: string, options: ParseOptions = {}): ParsedDocument 
 
 /** {@link parse}, keeping what {@link reparse} needs. */
 export function parseResumable(text: string, options: ParseOptions = {}): ParseResult {
+  const steps = parseInSteps(text, options, 0);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** {@link parseResumable}, pausing after every `every` lines read (none when `every` is 0), so that a host can do other work between steps. */
+export function* parseInSteps(text: string, options: ParseOptions, every: number): Generator<void, ParseResult, void> {
   const lines = new LineIndex(text);
   const email = findEmailHeaders(text, lines.starts, lines.ends);
   const run = new Run(text, lines, email, options);
-  run.scan(0, undefined, undefined);
+  yield* run.steps(0, undefined, undefined, every);
   return run.result();
 }
 
@@ -75,15 +97,21 @@ export class Run {
   ranges: CableRange[] = [];
   checkpoints: Checkpoint[] = [];
 
+  /**
+   * `lineKinds`, when given, holds the kinds of the lines before the first one
+   * read (a re-parse). Both arrays grow line by line as lines are read, which
+   * keeps them packed (copying them is then a block copy); a re-parse reads
+   * few lines, far down the file: its `lexed` is sparse.
+   */
   constructor(
     readonly text: string,
     readonly lines: LineIndex,
     readonly email: Uint8Array,
     readonly options: ParseOptions,
+    lineKinds: LineKind[] = [],
   ) {
-    const n = lines.lineCount;
-    this.lexed = new Array(n);
-    this.lineKinds = new Array(n);
+    this.lexed = [];
+    this.lineKinds = lineKinds;
   }
 
   /**
@@ -92,6 +120,12 @@ export class Run {
    * again here); `resync` lets the pass stop early.
    */
   scan(from: number, resume: Checkpoint | undefined, resync: Resync | undefined): void {
+    const steps = this.steps(from, resume, resync, 0);
+    while (!steps.next().done);
+  }
+
+  /** {@link scan}, pausing after every `every` lines read when `every` is positive (a long text read in steps). */
+  *steps(from: number, resume: Checkpoint | undefined, resync: Resync | undefined, every: number): Generator<void, void, void> {
     const { text, lines, lexed, lineKinds, cables, ranges } = this;
     const n = lines.lineCount;
     // Each cable is built as soon as its segment is final, and its lexed lines are let go: they die young,
@@ -103,7 +137,12 @@ export class Run {
     }, resume?.state);
     if (resume) for (let i = resume.state.floor; i < from; i++) this.lex(i);
     let emitted = segmenter.emittedCount;
+    let pause = every > 0 ? from + every : n;
     for (let i = from; i < n; i++) {
+      if (i === pause) {
+        pause += every;
+        yield;
+      }
       this.lex(i);
       segmenter.push(i);
       if (segmenter.emittedCount === emitted) continue;
@@ -118,6 +157,8 @@ export class Run {
         }
       }
     }
+    // The segmenter ends the file at the end of `lexed`, which a re-parse fills only from where it resumed.
+    if (lexed.length < n) lexed.length = n;
     segmenter.finish();
   }
 

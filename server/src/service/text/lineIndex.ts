@@ -10,32 +10,92 @@ export class LineIndex {
   /** Offset just past the last character of each line, before its line break. */
   readonly ends: Int32Array;
 
-  constructor(readonly text: string) {
-    const starts: number[] = [0];
-    const ends: number[] = [];
-    const n = text.length;
-    if (text.indexOf('\r') < 0) {
-      // The common case: LF only, found with indexOf (far faster than a character loop).
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        ends.push(i);
-        starts.push(i + 1);
+  /** `starts` and `ends` are given only by {@link LineIndex.edited}, which has worked them out. */
+  constructor(
+    readonly text: string,
+    known?: { starts: Int32Array; ends: Int32Array },
+  ) {
+    if (known) {
+      this.starts = known.starts;
+      this.ends = known.ends;
+      return;
+    }
+    // Offsets go straight into typed arrays, grown by doubling: no array of boxed numbers to build and copy.
+    let starts: Int32Array = new Int32Array(256);
+    let ends: Int32Array = new Int32Array(256);
+    let count = 0;
+    const add = (start: number, end: number) => {
+      if (count === starts.length) {
+        starts = grown(starts);
+        ends = grown(ends);
       }
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    };
+    // The nearer of the next CR and the next LF, each found with indexOf (far faster than a character loop).
+    let start = 0;
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      const next = at === cr && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+      add(start, at);
+      start = next;
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+    }
+    add(start, text.length);
+    this.starts = starts.slice(0, count);
+    this.ends = ends.slice(0, count);
+  }
+
+  /**
+   * The line index of `text`, made from `before`, the index of the text it
+   * was edited from: `[start, oldEnd)` of the old text became `[start,
+   * newEnd)` of `text`. Only the lines around the edit are read; the lines
+   * after it are copied, moved by the edit's length. Equal to `new
+   * LineIndex(text)`: a CR and an LF that an edit brings together make one
+   * line break, as they would.
+   */
+  static edited(before: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    const oldCount = before.starts.length;
+    // Old lines a to b - 1 are read again: from the line before the edit's (a CR ending it may meet an LF the
+    // edit inserts) to the line the edit ends in, whose line break and everything after it the edit left alone.
+    const a = Math.max(0, before.lineAt(start) - 1);
+    const b = before.lineAt(oldEnd) + 1;
+    const last = b >= oldCount;
+    const to = last ? text.length : before.starts[b] + delta;
+    const breakEnds: number[] = [];
+    const nextStarts: number[] = [];
+    for (let i = before.starts[a]; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      breakEnds.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      nextStarts.push(i + 1);
+    }
+    // Without a line after the edit's, every break read starts a line; otherwise the last one starts line b, moved.
+    const mid = last ? nextStarts.length : nextStarts.length - 1;
+    const tail = last ? 0 : oldCount - b;
+    const starts = new Int32Array(a + 1 + mid + tail);
+    const ends = new Int32Array(starts.length);
+    starts.set(before.starts.subarray(0, a + 1));
+    ends.set(before.ends.subarray(0, a));
+    for (let i = 0; i < mid; i++) starts[a + 1 + i] = nextStarts[i];
+    for (let i = 0; i < breakEnds.length; i++) ends[a + i] = breakEnds[i];
+    if (last) {
+      ends[a + breakEnds.length] = text.length;
     } else {
-      // CR, LF or both: the nearer of the next CR and the next LF, each found with indexOf.
-      let lf = text.indexOf('\n');
-      let cr = text.indexOf('\r');
-      while (lf >= 0 || cr >= 0) {
-        const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-        const width = at === cr && text.charCodeAt(at + 1) === 10 ? 2 : 1;
-        ends.push(at);
-        starts.push(at + width);
-        if (lf >= 0 && lf < at + width) lf = text.indexOf('\n', at + width);
-        if (cr >= 0 && cr < at + width) cr = text.indexOf('\r', at + width);
+      const s0 = a + 1 + mid;
+      const e0 = a + breakEnds.length;
+      for (let i = 0; i < tail; i++) {
+        starts[s0 + i] = before.starts[b + i] + delta;
+        ends[e0 + i] = before.ends[b + i] + delta;
       }
     }
-    ends.push(n);
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
+    return new LineIndex(text, { starts, ends });
   }
 
   get lineCount(): number {
@@ -74,4 +134,10 @@ export class LineIndex {
     if (line >= this.starts.length) return this.text.length;
     return Math.min(this.starts[line] + Math.max(0, character), this.ends[line]);
   }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
