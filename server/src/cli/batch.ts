@@ -214,7 +214,7 @@ export class FileWork {
     if (job.fix) {
       const fixed = fixAll(text, options, () => true, analysis);
       if (fixed.text !== text) {
-        const written = job.fix === 'diff' ? { ok: true as const } : writeFixed(f.path, fixed.text, encoding);
+        const written = job.fix === 'diff' ? { ok: true as const } : writeFixed(f.path, fixed.text, encoding, f.root);
         if (written.ok) {
           if (job.fix === 'diff') outcome.pieces.push(fixDiff(f.path, text, fixed.text));
           outcome.fixes = fixed.fixed;

@@ -22,6 +22,8 @@ export interface InputFile {
   /** The path as the user gave it (or found under a directory they gave); `<stdin>` for standard input. */
   path: string;
   stdin: boolean;
+  /** The directory given that the file was found under; absent for a file given by itself. `--fix` writes only inside it. */
+  root?: string;
 }
 
 /** One thing found among the inputs: a file to read, or a path that does not exist. */
@@ -78,13 +80,13 @@ function* expand(p: string, dashIsStdin: boolean): Generator<Found> {
     yield { missing: p };
     return;
   }
-  if (st.isDirectory()) yield* walk(p);
+  if (st.isDirectory()) yield* walk(p, p);
   else yield { file: { path: p, stdin: false } };
 }
 
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function* walk(dir: string): Generator<Found> {
+function* walk(dir: string, root: string): Generator<Found> {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
@@ -107,9 +109,9 @@ function* walk(dir: string): Generator<Found> {
     }
     // Only regular files: a named pipe that happens to end in .txt would block the run.
     if (isDir) {
-      if (!SKIP_DIRS.has(e.name)) yield* walk(p);
+      if (!SKIP_DIRS.has(e.name)) yield* walk(p, root);
     } else if (isFile && CABLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
-      yield { file: { path: p, stdin: false } };
+      yield { file: { path: p, stdin: false, root } };
     }
   }
 }
