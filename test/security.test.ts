@@ -439,3 +439,18 @@ describe('--fix writes inside the folder it was given, and nowhere else', () => 
     assert.equal(readFileSync(t.victim, 'utf8'), FIXED);
   });
 });
+
+describe('a folder of links that loop is walked once', () => {
+  test('two links back up the tree (2^40 paths if followed blindly): each file is read once, at once', () => {
+    const dir = mkdtempSync(path.join(work, 'loop-'));
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'a.cable'), FIXABLE);
+    writeFileSync(path.join(dir, 'sub', 'b.cable'), FIXABLE);
+    symlinkSync('..', path.join(dir, 'sub', 'up'), 'dir');
+    symlinkSync('..', path.join(dir, 'sub', 'up-again'), 'dir');
+    symlinkSync('.', path.join(dir, 'here'), 'dir');
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', dir], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.signal, null, 'the walk did not end');
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => path.relative(dir, f.filePath)), ['a.cable', path.join('sub', 'b.cable')]);
+  });
+});

@@ -5,7 +5,7 @@
  * are decoded with their encoding detected, and a file that cannot be read as
  * text gets a one-line reason instead.
  */
-import { createReadStream, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { createReadStream, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -80,15 +80,24 @@ function* expand(p: string, dashIsStdin: boolean): Generator<Found> {
     yield { missing: p };
     return;
   }
-  if (st.isDirectory()) yield* walk(p, p);
+  if (st.isDirectory()) yield* walk(p, p, new Set());
   else yield { file: { path: p, stdin: false } };
 }
 
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function* walk(dir: string, root: string): Generator<Found> {
+/**
+ * Walks a directory given (`root`), depth first. Each real directory is walked
+ * once (`seen`): a symbolic link back up the tree, or two links to one folder,
+ * would otherwise make the walk loop until the system refuses the path, or
+ * grow exponentially with the links.
+ */
+function* walk(dir: string, root: string, seen: Set<string>): Generator<Found> {
   let entries: Dirent[];
   try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
   } catch {
     yield { missing: dir };
@@ -109,7 +118,7 @@ function* walk(dir: string, root: string): Generator<Found> {
     }
     // Only regular files: a named pipe that happens to end in .txt would block the run.
     if (isDir) {
-      if (!SKIP_DIRS.has(e.name)) yield* walk(p, root);
+      if (!SKIP_DIRS.has(e.name)) yield* walk(p, root, seen);
     } else if (isFile && CABLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
       yield { file: { path: p, stdin: false, root } };
     }
