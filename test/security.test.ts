@@ -440,6 +440,21 @@ describe('--fix writes inside the folder it was given, and nowhere else', () => 
   });
 });
 
+describe('a configuration cannot make the command line read for ever', () => {
+  test('extends, tables and a baseline naming /dev/zero or a folder are reported as unreadable', { skip: existsSync('/dev/zero') ? false : 'no /dev/zero here' }, () => {
+    const dir = mkdtempSync(path.join(work, 'devices-'));
+    writeFileSync(path.join(dir, '.cablewrightrc.json'), JSON.stringify({ root: true, extends: '/dev/zero', posts: '/dev/zero', tags: '.', baseline: '/dev/zero' }));
+    writeFileSync(path.join(dir, 'draft.cable'), FIXABLE);
+    const r = spawnSync(process.execPath, [CLI, 'lint', dir], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.signal, null, 'still reading after a minute');
+    assert.match(r.stderr, /Cannot find the configuration '\/dev\/zero'/);
+    assert.match(r.stderr, /Cannot read the table of posts '\/dev\/zero'/);
+    assert.match(r.stderr, /Cannot read the table of tags '\.'/);
+    assert.match(r.stderr, /baseline \/dev\/zero: cannot be read \(not a regular file\)/);
+    assert.equal(r.status, 2);
+  });
+});
+
 describe('a folder of links that loop is walked once', () => {
   test('two links back up the tree (2^40 paths if followed blindly): each file is read once, at once', () => {
     const dir = mkdtempSync(path.join(work, 'loop-'));

@@ -6,7 +6,7 @@
  * writes it out, in the order the files were found.
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ConfigResolver, nodeConfigHost } from '../config';
 import {
   analyze,
@@ -137,6 +137,8 @@ type BaselineIndex = Map<string, Baseline>;
 function readBaseline(key: string, file: string): { index: BaselineIndex | null; problem?: string } {
   let text: string;
   try {
+    // A regular file only: a configuration's "baseline" naming /dev/zero or a pipe must not read for ever.
+    if (!statSync(key).isFile()) return { index: null, problem: `cablewright: baseline ${file}: cannot be read (not a regular file)\n` };
     text = readFileSync(key, 'utf8');
   } catch (e) {
     return { index: null, problem: `cablewright: baseline ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n` };
