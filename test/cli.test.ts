@@ -435,29 +435,43 @@ describe('batch runs: --jobs, --files-from, progress', () => {
     assert.ok(fileCount(archive) > 40, String(fileCount(archive)));
   });
 
-  for (const [command, format] of [
-    ['lint', 'stylish'],
-    ['lint', 'json'],
-    ['lint', 'sarif'],
-    ['extract', 'json'],
-    ['extract', 'jsonl'],
-    ['extract', 'csv'],
+  for (const args of [
+    ['lint', '--format', 'stylish'],
+    ['lint', '--format', 'json'],
+    ['lint', '--format', 'sarif'],
+    ['lint', '--fix-dry-run'],
+    ['extract', '--format', 'json'],
+    ['extract', '--format', 'jsonl'],
+    ['extract', '--format', 'csv'],
   ]) {
-    test(`${command} --format ${format}: --jobs 2 and 3 write byte for byte what --jobs 1 writes`, () => {
-      const one = run([command, '--format', format, '--jobs', '1', archive]);
+    test(`${args.join(' ')}: --jobs 2 and 3 write byte for byte what --jobs 1 writes`, () => {
+      const one = run([...args, '--jobs', '1', archive]);
       assert.equal(one.status, 2, one.stderr);
       assert.match(one.stderr, /image\.txt: binary file \(not text\), skipped\n/);
       assert.match(one.stderr, /latin1\.cable: not valid UTF-8; read as Windows-1252\n/);
       assert.equal(one.stderr.match(/Unknown rule 'tags-unknwn'/g)?.length, 1, 'a configuration mistake is reported once');
       for (const jobs of ['2', '3']) {
-        const many = run([command, '--format', format, '--jobs', jobs, archive]);
+        const many = run([...args, '--jobs', jobs, archive]);
         assert.equal(many.stdout, one.stdout);
         assert.equal(many.stderr, one.stderr);
         assert.equal(many.status, one.status);
       }
-      if (format === 'json' || format === 'sarif') JSON.parse(one.stdout);
+      if (args.includes('json') || args.includes('sarif')) JSON.parse(one.stdout);
     });
   }
+
+  test('standard input among other files is read by the main thread and checked in its place', () => {
+    const one = run(['lint', '--format', 'json', '--jobs', '1', path.join(archive, 'part-2'), '-', path.join(archive, 'part-0', 'box-1')], FLAWED);
+    const two = run(['lint', '--format', 'json', '--jobs', '2', path.join(archive, 'part-2'), '-', path.join(archive, 'part-0', 'box-1')], FLAWED);
+    assert.equal(two.stdout, one.stdout);
+    assert.ok(JSON.parse(two.stdout).some((r: { filePath: string; errorCount: number }) => r.filePath === '<stdin>' && r.errorCount === 1));
+  });
+
+  test('a reader that stops early ends the run quietly', () => {
+    const r = spawnSync('sh', ['-c', `'${process.execPath}' '${CLI}' extract --format jsonl --jobs 2 '${archive}' | head -c 10`], { encoding: 'utf8' });
+    assert.equal(r.stdout.length, 10);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+  });
 
   test('--write-baseline and --baseline give the same with --jobs 2 as with --jobs 1', () => {
     const baselines = ['1', '2'].map((jobs) => {

@@ -344,6 +344,11 @@ if (!isMainThread && (workerData as Partial<WorkerData> | undefined)?.cablewrigh
   startWorker((workerData as WorkerData).cablewrightJob);
 } else if (isMainThread && require.main === module) {
   // Run only when executed, not when a test imports `run`.
+  // A reader that stops early (`| head`) ends the run quietly, as it would a program killed by SIGPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   let blocked: Promise<void> | undefined;
   void run(process.argv.slice(2), {
     out: (s) => {
