@@ -50,10 +50,12 @@ interface ParaBuild {
 const PREVIEW_CHARS = 60;
 /** A paragraph's number and portion mark, before its text. */
 const LEAD = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?/;
+/** A portion mark opening an unnumbered paragraph (OCR may leave a quote before it). */
+const PORTION_LEAD = /^['`]?\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s/;
 /** Whitespace worth collapsing: a run of blanks, or a tab or line break. */
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
-/** Every block marker holds one of these words: lines without them skip the marker patterns. */
-const BLOCK_WORDS = /SUMMARY|Summary|summary|TEXT|Text|text|QUOTE|COMMENT|Comment|comment|FOLLOWS|follows/;
+/** Every block marker holds one of these words: lines without them skip the marker patterns. None holds another. */
+const BLOCK_WORDS = /SUMMARY|Summary|summary|TEXT|Text|text|QUOTE|COMMENT|Comment|comment|FOLLOWS|follows/g;
 const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
@@ -218,15 +220,16 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
         const from = md ? v.text.indexOf(md.text) + md.text.length : 0;
         const d = findDtg(v.text, from, 0, md?.year);
         if (d) {
-          const s = v.span(d.start, d.end);
           const shift = (x: Span) => v.span(x.start, x.end);
-          cable.dtg = {
-            ...d, ...s,
-            digitsSpan: shift(d.digitsSpan),
-            monthSpan: d.monthSpan && shift(d.monthSpan),
-            yearSpan: d.yearSpan && shift(d.yearSpan),
-            prosignSpans: [],
-          };
+          // One spread, then the spans in the document (several spreads in one literal take V8's slow path).
+          const dtg = { ...d };
+          dtg.start = v.spanStart(d.start);
+          dtg.end = v.spanEnd(d.start, d.end);
+          dtg.digitsSpan = shift(d.digitsSpan);
+          dtg.monthSpan = d.monthSpan && shift(d.monthSpan);
+          dtg.yearSpan = d.yearSpan && shift(d.yearSpan);
+          dtg.prosignSpans = [];
+          cable.dtg = dtg;
         }
       }
     } else if (label === 'Captions') {
@@ -270,7 +273,6 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     if (!open) return false;
     const f = open;
     const indent = colOf(line, lines[line].indentEnd);
-    const t = text.slice(it.start, it.end);
     const textual = it.k === 'text' || it.k === 'caption';
     if (f.kind === 'tags' || f.kind === 'eo') {
       if (!textual) return false;
@@ -289,8 +291,10 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       return indent >= Math.min(f.valueCol - 4, 20) && it.k !== 'paragraph';
     }
     if (f.kind === 'address') {
+      if (!textual) return false;
+      const t = text.slice(it.start, it.end);
       // A header word being typed (`E.O`, `TAGS`) ends the list rather than continuing it.
-      return textual && /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90 && !/^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/.test(t);
+      return /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90 && !/^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/.test(t);
     }
     if (f.kind === 'subject' || f.kind === 'classifiedBy') return f.blankRun === 0 && textual;
     if (f.kind === 'ref') return f.blankRun === 0 && (textual || it.k === 'subparagraph');
@@ -314,9 +318,10 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     zone = 'body';
   };
 
+  const hasBlockWord = blockWordsOf(text, lines[startLine].start, lines[endLine].end);
   const scanBlocks = (from: number, to: number) => {
+    if (!hasBlockWord(from, to)) return;
     const s = text.slice(from, to);
-    if (!BLOCK_WORDS.test(s)) return;
     const found: BlockMarker[] = [];
     const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
       found.push({ start: from + at, end: from + at + len, block, edge, implicit });
@@ -697,8 +702,8 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
       appendPiece(it, setKind);
       return;
     }
-    const t = text.slice(it.start, it.end);
     if (zone === 'pre') {
+      const t = text.slice(it.start, it.end);
       closeField();
       if (mode === 'distribution') return setKind('distribution');
       if (mode === 'drafting') return setKind('drafting');
@@ -721,7 +726,8 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     }
     flushBareNumber(line);
     // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
-    const mark = lastBodyEnded ? /^['`]?\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s/.exec(text.slice(it.start, it.end)) : null;
+    const c = text[it.start];
+    const mark = lastBodyEnded && (c === '(' || c === "'" || c === '`') ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
     if (mark && portionLevel(mark[1]).level) {
       const at = it.start + mark[0].indexOf('(');
       startPara({ number: undefined, numberSpan: undefined, portion: portionOf({ text: mark[1], start: at, end: at + mark[1].length + 2 }), start: it.start });
@@ -824,6 +830,34 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
     const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: clip(preview, PREVIEW_CHARS), subparagraphs: subs };
     cable.paragraphs.push(para);
   }
+}
+
+/**
+ * Finds the block words of `text[from, to)` with one scan (a regex call per body line costs far more), and
+ * returns whether one lies wholly inside a given span. Since no block word holds another, the first word
+ * starting in a span is the one to look at.
+ */
+function blockWordsOf(text: string, from: number, to: number): (start: number, end: number) => boolean {
+  const s = text.slice(from, to);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  BLOCK_WORDS.lastIndex = 0;
+  for (let m = BLOCK_WORDS.exec(s); m; m = BLOCK_WORDS.exec(s)) {
+    starts.push(from + m.index);
+    ends.push(from + m.index + m[0].length);
+    // Overlapping words too (`TEXTEXT`): the next search starts one character on.
+    BLOCK_WORDS.lastIndex = m.index + 1;
+  }
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && ends[lo] <= end;
+  };
 }
 
 /** Whether `(X)` continues the lettered subparagraphs `(A)`, `(B)`... of a paragraph. */

@@ -34,24 +34,27 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function readDtg(line: string, from: number, base: number, prosigns: boolean, contextYear?: number): Dtg | undefined {
   let p = from;
-  const signs: string[] = [];
-  const signSpans: Span[] = [];
+  let ps: RegExpExecArray | null = null;
   if (prosigns) {
     PROSIGNS.lastIndex = p;
-    const m = PROSIGNS.exec(line);
-    if (!m) return undefined;
-    signs.push(m[1]);
-    signSpans.push({ start: base + p, end: base + p + 1 });
-    if (m[2]) {
-      const at = line.indexOf(m[2], p + 1);
-      signs.push(m[2]);
-      signSpans.push({ start: base + at, end: base + at + 1 });
-    }
-    p += m[0].length;
+    ps = PROSIGNS.exec(line);
+    if (!ps) return undefined;
+    p += ps[0].length;
   }
   DTG_BODY.lastIndex = p;
   const m = DTG_BODY.exec(line);
   if (!m) return undefined;
+  const signs: string[] = [];
+  const signSpans: Span[] = [];
+  if (ps) {
+    signs.push(ps[1]);
+    signSpans.push({ start: base + from, end: base + from + 1 });
+    if (ps[2]) {
+      const at = line.indexOf(ps[2], from + 1);
+      signs.push(ps[2]);
+      signSpans.push({ start: base + at, end: base + at + 1 });
+    }
+  }
   let digits = m[1];
   let zone = m[2] ?? '';
   let digitsEnd = p + digits.length;

@@ -4,6 +4,7 @@
  * takes a {@link ValueText} and returns model pieces with document spans.
  */
 import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
+import { hasLowerCase, isDigits, isSpace } from '../text/chars';
 import { portionLevel } from './levels';
 import type { ValueText } from './valueText';
 
@@ -59,16 +60,39 @@ interface Token {
   lineStart: boolean;
 }
 
+/** The words of a value (runs of non-space, as `/\S+/g` finds them). */
 function tokens(v: ValueText): Token[] {
   const out: Token[] = [];
-  const re = /\S+/g;
+  const s = v.text;
   let lastPiece = -1;
-  for (let m = re.exec(v.text); m; m = re.exec(v.text)) {
-    const piece = v.pieceAt(m.index);
-    out.push({ text: m[0], from: m.index, to: m.index + m[0].length, lineStart: piece !== lastPiece });
+  for (let i = 0; i < s.length; ) {
+    if (isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && !isSpace(s.charCodeAt(j))) j++;
+    const piece = v.pieceAt(i);
+    out.push({ text: s.slice(i, j), from: i, to: j, lineStart: piece !== lastPiece });
     lastPiece = piece;
+    i = j;
   }
   return out;
+}
+
+/** The precedence an office suffix carries at the end of a word (`WASHDC//J4//IMMEDIATE`), as `/\/\/(FLASH|...)$/` reads it. */
+function fusedPrecedence(word: string): string | undefined {
+  const at = word.lastIndexOf('//');
+  if (at < 0) return undefined;
+  const p = word.slice(at + 2);
+  return p === 'FLASH' || p === 'IMMEDIATE' || p === 'PRIORITY' || p === 'ROUTINE' ? p : undefined;
+}
+
+/** `w` without the periods, commas and semicolons that end it. */
+function withoutTrailingPunctuation(w: string): string {
+  let end = w.length;
+  for (let c = w.charCodeAt(end - 1); c === 46 || c === 44 || c === 59; c = w.charCodeAt(end - 1)) end--;
+  return end === w.length ? w : w.slice(0, end);
 }
 
 function normalDesignation(s: string): string {
@@ -83,7 +107,7 @@ function normalDesignation(s: string): string {
  */
 export function parseTelegramAddressees(v: ValueText): Addressee[] {
   const toks = tokens(v);
-  const usesPrecedence = toks.some((t) => PRECEDENCE_WORDS.has(t.text) || /\/\/(FLASH|IMMEDIATE|PRIORITY|ROUTINE)$/.test(t.text));
+  const usesPrecedence = toks.some((t) => PRECEDENCE_WORDS.has(t.text) || fusedPrecedence(t.text) !== undefined);
   const out: Addressee[] = [];
   let group: Token[] = [];
   let prec: Token[] = [];
@@ -97,42 +121,51 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const word = t.text.replace(/[.,;]+$/, '');
+    const word = withoutTrailingPunctuation(t.text);
     if (t.lineStart && group.length > 0 && (!usesPrecedence || prec.length > 0)) close();
     if (PRECEDENCE_WORDS.has(word) && group.length > 0) {
       prec.push(t);
       continue;
     }
-    if (/^\d{3,6}$/.test(word) && group.length > 0 && !serial) {
+    if (group.length > 0 && !serial && isDigits(word, 3, 6)) {
       // A transmission serial ends an addressee, with or without a precedence before it (ROUTINE traffic often has none).
       const lastOnLine = !toks[i + 1] || toks[i + 1].lineStart;
-      if (prec.length > 0 || (group.length > 1 && (lastOnLine || DESIGNATION_HEADS.has(toks[i + 1].text.split('//')[0])))) {
+      if (prec.length > 0 || (group.length > 1 && (lastOnLine || DESIGNATION_HEADS.has(beforeOffices(toks[i + 1].text))))) {
         serial = t;
         close();
         continue;
       }
     }
     // A word in the precedence slot that is not a precedence (`IMMEDAITE`): just before a serial, or spelled close to one.
-    const nextIsSerial = /^\d{3,6}$/.test(toks[i + 1]?.text ?? '') && (toks[i + 1] ? !toks[i + 1].lineStart : false);
-    if (group.length > 1 && /^[A-Z]+$/.test(word) && (nearPrecedence(word) || (nextIsSerial && usesPrecedence && prec.length === 0))) {
+    if (group.length > 1 && /^[A-Z]+$/.test(word) && (nearPrecedence(word) || (usesPrecedence && prec.length === 0 && nextIsSerial(toks, i)))) {
       prec.push(t);
       continue;
     }
     if (prec.length > 0) close();
-    const slash = word.indexOf('//');
-    const head = slash < 0 ? word : word.slice(0, slash);
-    if (group.length > 1 && DESIGNATION_HEADS.has(head) && !usesPrecedence) close();
+    if (group.length > 1 && !usesPrecedence && DESIGNATION_HEADS.has(beforeOffices(word))) close();
     group.push(t);
     // Office suffixes can carry the precedence: JCS WASHDC//J4//J5//IMMEDIATE.
-    const fused = /\/\/(FLASH|IMMEDIATE|PRIORITY|ROUTINE)$/.exec(t.text);
+    const fused = fusedPrecedence(t.text);
     if (fused) {
-      const at = t.to - fused[1].length;
+      const at = t.to - fused.length;
       group[group.length - 1] = { ...t, to: at };
-      prec.push({ text: fused[1], from: at, to: t.to, lineStart: false });
+      prec.push({ text: fused, from: at, to: t.to, lineStart: false });
     }
   }
   close();
   return out;
+}
+
+/** A word before its `//` office suffixes. */
+function beforeOffices(w: string): string {
+  const slash = w.indexOf('//');
+  return slash < 0 ? w : w.slice(0, slash);
+}
+
+/** Whether the word after word `i` is a serial on the same line. */
+function nextIsSerial(toks: Token[], i: number): boolean {
+  const next = toks[i + 1];
+  return next !== undefined && !next.lineStart && isDigits(next.text, 3, 6);
 }
 
 function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], serial: Token | undefined): Addressee {
@@ -158,6 +191,10 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
   };
 }
 
+const PRECEDENCE_COMMA = /(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s*,/g;
+/** A place-first designation (`LONDON, AMEMBASSY`). */
+const PLACE_FIRST = /^(.+?),\s*([A-Z]+)$/;
+
 /**
  * Splits a messaging-system address list (`WASHDC, SECSTATE IMMEDIATE;
  * LONDON, AMEMBASSY ROUTINE; Mellott, Joseph ROUTINE`) into addressees,
@@ -170,10 +207,10 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
   const re = /[^;]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const chunk = m[0];
-    const sub = /(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s*,/g;
     let last = 0;
     const parts: [number, number][] = [];
-    for (let s = sub.exec(chunk); s; s = sub.exec(chunk)) {
+    PRECEDENCE_COMMA.lastIndex = 0;
+    for (let s = PRECEDENCE_COMMA.exec(chunk); s; s = PRECEDENCE_COMMA.exec(chunk)) {
       const cut = s.index + s[0].length - 1;
       parts.push([last, cut]);
       last = cut + 1;
@@ -194,17 +231,18 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
       }
       const designationRaw = pm ? body.slice(0, pm.index) : body;
       // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
-      const mixed = /[a-z]/.test(designationRaw);
+      const mixed = hasLowerCase(designationRaw);
       const person = mixed && designationRaw.includes(',');
       let designation = mixed ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
-      const placeFirst = /^(.+?),\s*([A-Z]+)$/.exec(designation);
+      const placeFirst = designation.includes(',') ? PLACE_FIRST.exec(designation) : null;
       if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
       out.push({
         start: v.spanStart(from), end: v.spanEnd(from, to),
         designation,
         designationSpan: v.span(from, from + designationRaw.length),
         text: body,
-        precedence: pm ? pm[1].split(/\s+/) : [],
+        // Only NIACT IMMEDIATE is more than one word.
+        precedence: pm ? (pm[1].startsWith('NIACT') ? pm[1].split(/\s+/) : [pm[1]]) : [],
         precedenceSpan: pm ? v.span(from + pm.index + pm[0].length - pm[1].length, to) : undefined,
         serial: undefined,
         offices: undefined,
@@ -262,7 +300,7 @@ export function parseTagEntries(v: ValueText): TagEntry[] {
       i++;
       continue;
     }
-    if (/\s/.test(c)) {
+    if (isSpace(s.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -277,11 +315,10 @@ export function parseTagEntries(v: ValueText): TagEntry[] {
       continue;
     }
     let j = i;
-    while (j < s.length && !/[\s,(]/.test(s[j])) j++;
+    for (let d = s.charCodeAt(j); j < s.length && d !== 44 && d !== 40 && !isSpace(d); d = s.charCodeAt(j)) j++;
     let text = s.slice(i, j);
     // A period ending the line is punctuation, not part of the code.
-    const trailing = /\.+$/.exec(text);
-    if (trailing && s.slice(j).trim() === '') text = text.slice(0, trailing.index);
+    if (text.endsWith('.') && s.slice(j).trim() === '') text = text.slice(0, /\.+$/.exec(text)!.index);
     if (text !== '') out.push({ start: v.spanStart(i), end: v.spanEnd(i, i + text.length), text, kind: 'code' });
     i = j;
     sawComma = false;

@@ -76,22 +76,26 @@ const STAMP_PATTERNS: RegExp[] = [
 /** How stamps start, and what those that start with a reviewer's name hold: a cheap test before the patterns. */
 const STAMP_START = /(?:RELEASE|Release|REVIEW|Review|Reason|REASON|DATE\/CASE|Date\/Case|Declassif|DECLASSIF|UNITED STATES|UNCLASSIFIED|Unclassified|Classified|CLASSIFIED|FULL|PART|B\s?\d|B\(|\(b\)|1\.4)/y;
 const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
-function stampWordAnywhere(line: string): boolean {
-  return line.length > 20 && STAMP_ANYWHERE.test(line);
+
+/** Whether the trimmed text `line[p, end)` is FOIA release material (read in place: most lines are not, and are never sliced). */
+function stampAt(line: string, p: number, end: number): boolean {
+  if (!startsLikeStamp(line, p) && !(end - p > 20 && STAMP_ANYWHERE.test(line))) return false;
+  const t = line.slice(p, end);
+  for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
+  return false;
 }
 
-/** The cheap test of {@link isStamp}, on a line from `p` without slicing it. */
-function mayBeStamp(line: string, p: number): boolean {
+function startsLikeStamp(line: string, p: number): boolean {
+  // STAMP_START's first characters: R D U C F P B ( 1. Most lines start otherwise and skip the regex.
+  const c = line.charCodeAt(p);
+  if (c !== 82 && c !== 68 && c !== 85 && c !== 67 && c !== 70 && c !== 80 && c !== 66 && c !== 40 && c !== 49) return false;
   STAMP_START.lastIndex = p;
-  return STAMP_START.test(line) || stampWordAnywhere(line);
+  return STAMP_START.test(line);
 }
 
 /** Whether a trimmed line is FOIA release material. */
 export function isStamp(t: string): boolean {
-  STAMP_START.lastIndex = 0;
-  if (!STAMP_START.test(t) && !stampWordAnywhere(t)) return false;
-  for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
-  return false;
+  return stampAt(t, 0, t.length);
 }
 
 // ---- Email headers ------------------------------------------------------------------
@@ -116,9 +120,10 @@ export function findEmailHeaders(text: string, starts: Int32Array, ends: Int32Ar
   for (let i = 0; i < lineCount; i++) {
     // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
     let p = starts[i];
-    while (p < ends[i] && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    const c = text[p];
-    if ((c !== 'F' && c !== '-' && c !== 'O') || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
+    const end = ends[i];
+    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    const c = text.charCodeAt(p);
+    if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
@@ -223,6 +228,13 @@ function skipWs(s: string, p: number): number {
   return p;
 }
 
+/** Whether the character with code `ch` is in `s` at `from..to` (inclusive): a search that stops there, not at the line's end. */
+function charWithin(s: string, ch: number, from: number, to: number): boolean {
+  const stop = Math.min(to, s.length - 1);
+  for (let i = from; i <= stop; i++) if (s.charCodeAt(i) === ch) return true;
+  return false;
+}
+
 /** Finds where the next FM/TO/INFO/XMT keyword starts inside an address list, outside `//` office suffixes. */
 function nextAddressKeyword(s: string, from: number): { at: number; which: AddressKind } | undefined {
   const re = /(^|[ \t])(FM|TO|INFO|XMT)[ \t]+(?=[A-Z])/g;
@@ -251,25 +263,22 @@ export function lexLine(line: string, base: number, email: boolean): LexedLine {
   const len = line.length;
   let p = skipWs(line, 0);
   if (p >= len) return { start: base, end: base + len, indentEnd: base + len, items: NO_ITEMS };
-  const items: Item[] = [];
-  const out: LexedLine = { start: base, end: base + len, indentEnd: base + p, items };
   const trimmedEnd = trimRight(line, p, len);
-  if (email) {
-    items.push({ k: 'email', start: base + p, end: base + trimmedEnd });
-    return out;
-  }
-  if (mayBeStamp(line, p) && isStamp(line.slice(p, trimmedEnd))) {
-    items.push({ k: 'stamp', start: base + p, end: base + trimmedEnd });
-    return out;
-  }
-  let guard = 0;
-  while (p < trimmedEnd && guard++ < 32) {
-    const item = lexAt(line, p, trimmedEnd, base, items[items.length - 1]);
-    items.push(item);
+  // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
+  if (email) return { start: base, end: base + len, indentEnd: base + p, items: [{ k: 'email', start: base + p, end: base + trimmedEnd }] };
+  if (stampAt(line, p, trimmedEnd)) return { start: base, end: base + len, indentEnd: base + p, items: [{ k: 'stamp', start: base + p, end: base + trimmedEnd }] };
+  const indentEnd = base + p;
+  let item = lexAt(line, p, trimmedEnd, base, undefined);
+  const items: Item[] = [item];
+  // At most 32 items: the lexer's loop is bounded whatever the line holds.
+  for (let n = 1; n < 32; n++) {
     if (item.end - base >= trimmedEnd || lexRest <= p) break;
     p = skipWs(line, lexRest);
+    if (p >= trimmedEnd) break;
+    item = lexAt(line, p, trimmedEnd, base, item);
+    items.push(item);
   }
-  return out;
+  return { start: base, end: base + len, indentEnd, items };
 }
 
 /** Where the next item of the line may start, set by {@link lexAt} (a variable, not a result object: lexing allocates enough). */
@@ -284,17 +293,16 @@ function until(item: Item, rest: number): Item {
 /** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
 function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): Item {
   const first = prev === undefined;
-  const whole = (item: Item): Item => {
-    lexRest = end;
-    return item;
-  };
   let m: RegExpExecArray | null;
-  // Every recogniser below starts with a known character: test it first, so prose lines skip most regexes.
+  // Every recogniser below starts with a known character, most with a known second one: test them first, so
+  // prose lines skip most regexes.
   const c = line[p];
-  const upper = c >= 'A' && c <= 'Z';
-  const digit = c >= '0' && c <= '9';
+  const c1 = line[p + 1];
+  const code = line.charCodeAt(p);
+  const upper = code >= 65 && code <= 90;
+  const digit = code >= 48 && code <= 57;
 
-  if (c === 'P' && (m = sticky(PAGE, line, p))) {
+  if (c === 'P' && c1 === 'A' && (m = sticky(PAGE, line, p))) {
     const item: Item = { k: 'pageHeader', start: base + p, end: base + p + m[0].length, page: Number(m[1]), pageStart: base + p + m[0].indexOf(m[1], 4), pageEnd: 0, time: m[4] };
     item.pageEnd = item.pageStart + m[1].length;
     if (m[2]) {
@@ -307,54 +315,58 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     }
     return until(item, p + m[0].length);
   }
-  if ((c === '-' || ((upper || digit) && (line[p + 6] === ' ' || line[p + 6] === '\t'))) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
+  // A routing line starts with dashes or six hexadecimal digits.
+  if ((c === '-' || ((digit || (code >= 65 && code <= 70)) && (line[p + 6] === ' ' || line[p + 6] === '\t'))) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
     return until({ k: 'routing', start: base + p, end: base + p + m[0].length }, p + m[0].length);
   }
-  if (upper && (line[p + 1] === ' ' || line[p + 1] === '\t')) {
+  if (upper && (c1 === ' ' || c1 === '\t')) {
     const dtg = readDtg(line, p, base, true);
     if (dtg) {
       const stop = dtg.end - base;
       return until({ k: 'dtg', start: base + p, end: dtg.end, dtg }, stop);
     }
   }
-  if ((c === 'A' || c === 'O' || c === 'I') && (m = sticky(DIST_OPENER, line, p))) {
-    return whole({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' });
+  if (((c === 'A' && c1 === 'C') || (c === 'O' && c1 === 'R') || (c === 'I' && c1 === 'N')) && (m = sticky(DIST_OPENER, line, p))) {
+    return until({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' }, end);
   }
-  if (first && (upper || digit || c === '/') && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
-    return whole({ k: 'distribution', start: base + p, end: base + end, opener: false });
+  // A distribution code has its dash within its first nine characters.
+  if (first && (upper || digit || c === '/') && (c === '/' || (c === 'I' && c1 === 'N') || charWithin(line, 45, p + 1, p + 8)) && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
+    return until({ k: 'distribution', start: base + p, end: base + end, opener: false }, end);
   }
-  if ((c === 'D' || c === 'A' || c === 'C' || c === 'R') && (m = sticky(DRAFTING, line, p))) return whole({ k: 'drafting', start: base + p, end: base + end });
-  if (first && (c === 'F' || c === 'I' || c === 'P' || c === 'R' || c === 'N') && (m = sticky(PRECEDENCE_FIRST, line, p))) {
-    return whole({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p + m[0].trimEnd().length, labelled: false, precedenceFirst: true });
+  if (((c === 'D' && c1 === 'R') || (c === 'A' && c1 === 'P') || (c === 'C' && c1 === 'L') || (c === 'R' && c1 === 'E')) && (m = sticky(DRAFTING, line, p))) {
+    return until({ k: 'drafting', start: base + p, end: base + end }, end);
   }
-  if ((c === 'F' || c === 'T' || c === 'I' || c === 'X') && (m = sticky(ADDRESS, line, p))) {
+  if (first && ((c === 'F' && c1 === 'L') || (c === 'I' && c1 === 'M') || (c === 'P' && c1 === 'R') || (c === 'R' && c1 === 'O') || (c === 'N' && c1 === 'I')) && (m = sticky(PRECEDENCE_FIRST, line, p))) {
+    return until({ k: 'address', start: base + p, end: base + end, which: 'to', labelEnd: base + p + m[0].trimEnd().length, labelled: false, precedenceFirst: true }, end);
+  }
+  if ((((c === 'F' || c === 'X') && c1 === 'M') || (c === 'T' && c1 === 'O') || (c === 'I' && c1 === 'N')) && (m = sticky(ADDRESS, line, p))) {
     const which: AddressKind = m[1] === 'FM' ? 'from' : (m[1].toLowerCase() as AddressKind);
     const labelEnd = p + m[1].length;
     const kw = nextAddressKeyword(line, labelEnd);
     const stop = kw ? kw.at : end;
     return until({ k: 'address', start: base + p, end: base + trimRight(line, p, stop), which, labelEnd: base + labelEnd, labelled: false }, stop);
   }
-  if (c === 'E' && (m = sticky(EO, line, p))) {
+  if (c === 'E' && (c1 === '.' || c1 === ',' || c1 === ' ' || c1 === '\t' || c1 === 'O') && (m = sticky(EO, line, p))) {
     const labelEnd = p + m[0].length;
     const stop = trailingMarking(line, labelEnd, end);
     return until({ k: 'eo', start: base + p, end: base + stop, labelEnd: base + labelEnd, label: m[0] }, stop);
   }
-  if (c === 'T' && (m = sticky(TAGS, line, p))) {
+  if (c === 'T' && c1 === 'A' && (m = sticky(TAGS, line, p))) {
     const labelEnd = p + m[0].length;
     const subj = /[ \t](SUBJECT|SUBJ)[ \t]*[:;]/.exec(line.slice(labelEnd, end));
     const stop = subj ? labelEnd + subj.index + 1 : trailingMarking(line, labelEnd, end);
     return until({ k: 'tags', start: base + p, end: base + trimRight(line, p, stop), labelEnd: base + labelEnd }, stop);
   }
-  if (c === 'S' && (m = sticky(SUBJECT, line, p))) {
-    return whole({ k: 'subject', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
+  if (c === 'S' && (c1 === 'U' || c1 === 'u') && (m = sticky(SUBJECT, line, p))) {
+    return until({ k: 'subject', start: base + p, end: base + end, labelEnd: base + p + m[0].length }, end);
   }
-  if (c === 'R' && ((m = sticky(REFERENCE_FIELD, line, p)) || (m = sticky(REF, line, p)))) {
-    return whole({ k: 'ref', start: base + p, end: base + end, labelEnd: base + p + m[0].length, labelled: /[:;]$/.test(m[0]) });
+  if (c === 'R' && (c1 === 'E' || c1 === 'e') && ((m = sticky(REFERENCE_FIELD, line, p)) || (m = sticky(REF, line, p)))) {
+    return until({ k: 'ref', start: base + p, end: base + end, labelEnd: base + p + m[0].length, labelled: /[:;]$/.test(m[0]) }, end);
   }
-  if (c === 'C' && (m = sticky(CLASSIFIED_BY, line, p))) {
-    return whole({ k: 'classifiedBy', start: base + p, end: base + end, labelEnd: base + p + m[0].length });
+  if (c === 'C' && (c1 === 'L' || c1 === 'l') && (m = sticky(CLASSIFIED_BY, line, p))) {
+    return until({ k: 'classifiedBy', start: base + p, end: base + end, labelEnd: base + p + m[0].length }, end);
   }
-  if (c === 'S' && (m = sticky(SECTION, line, p))) {
+  if (c === 'S' && c1 === 'E' && (m = sticky(SECTION, line, p))) {
     // `SECTION 01 OF 02 BAGHDAD 001234`: a draft's second line carries the post and serial after the section.
     const item: Extract<Item, { k: 'section' }> = { k: 'section', start: base + p, end: base + p + m[0].length, wordsEnd: base + p + m[0].length, part: Number(m[1]), of: Number(m[2]) };
     const ps = sticky(POST_SERIAL, line, p + m[0].length);
@@ -364,23 +376,23 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       item.post = { text: ps[1], start: base + postAt, end: base + postAt + ps[1].length };
       item.serial = { text: ps[2], start: base + serialAt, end: base + serialAt + ps[2].length };
       item.end = base + end;
-      return whole(item);
+      return until(item, end);
     }
     return until(item, p + m[0].length);
   }
-  const colon = line.indexOf(':', p);
-  if (upper && colon > p && colon - p <= 20 && (m = sticky(MESSAGING_LABEL, line, p))) {
+  // A messaging-system label ends in a colon within 20 characters.
+  if (upper && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
-    if (/^(From|Action|Info|XMT)$/.test(label)) {
+    if (label === 'From' || label === 'Action' || label === 'Info' || label === 'XMT') {
       const which: AddressKind = label === 'From' ? 'from' : label === 'Action' ? 'to' : label === 'Info' ? 'info' : 'xmt';
-      return whole({ k: 'address', start: base + p, end: base + end, which, labelEnd, labelled: true });
+      return until({ k: 'address', start: base + p, end: base + end, which, labelEnd, labelled: true }, end);
     }
-    return whole({ k: 'field', start: base + p, end: base + end, label, labelEnd });
+    return until({ k: 'field', start: base + p, end: base + end, label, labelEnd }, end);
   }
-  if (line[p] === 'S' && line.slice(p, p + 3) === 'SBU' && /^SBU(\s*$|\s{2,})/.test(line.slice(p, end))) {
+  if (c === 'S' && c1 === 'B' && line[p + 2] === 'U' && /^SBU(\s*$|\s{2,})/.test(line.slice(p, end))) {
     const mm = readMarking('UNCLASSIFIED//SBU');
-    if (mm) return whole({ k: 'marking', start: base + p, end: base + p + 3, m: mm, sbuOnly: true });
+    if (mm) return until({ k: 'marking', start: base + p, end: base + p + 3, m: mm, sbuOnly: true }, end);
   }
   const mark = readMarking(line, p);
   if (mark) return lexMarking(line, p, end, base, mark);
@@ -389,7 +401,8 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     let q = skipWs(line, p + m[0].length);
     let portion: { text: string; start: number; end: number } | undefined;
     // OCR leaves a stray quote before a mark (`2. '(SBU)`).
-    if (/['`\u2018]/.test(line[q] ?? '') && line[q + 1] === '(') q++;
+    const quote = line[q];
+    if ((quote === "'" || quote === '`' || quote === '\u2018') && line[q + 1] === '(') q++;
     const pm = sticky(PORTION, line, q);
     if (pm) {
       portion = { text: pm[1], start: base + q, end: base + q + pm[0].length };
@@ -397,10 +410,9 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     }
     // A number followed by lower-case prose ("3. million") is not a paragraph, unless portion-marked.
     if (portion || q >= end || /[A-Z"'(\[-]/.test(line[q])) {
-      return whole({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q });
+      return until({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q }, end);
     }
   }
-  const c1 = line[p + 1];
   if (((upper && (c1 === '.' || c1 === ')')) || (c === '(' && line[p + 2] === ')') || (c === '(' && line[p + 3] === ')')) && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
     const label = m[0].startsWith('(') || m[0].endsWith(')') ? m[0] : m[0].slice(0, -1);
     const labelEnd = p + m[0].length;
@@ -408,23 +420,29 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     const pm = sticky(PORTION, line, q);
     const portion = pm ? { text: pm[1], start: base + q, end: base + q + pm[0].length } : undefined;
     const style = /\d/.test(label) ? 'number' : 'letter';
-    return whole({ k: 'subparagraph', start: base + p, end: base + end, label, labelEnd: base + labelEnd, style, portion });
+    return until({ k: 'subparagraph', start: base + p, end: base + end, label, labelEnd: base + labelEnd, style, portion }, end);
   }
-  if (first && (c === 'N' || c === '<') && (m = sticky(END_MARK, line, p))) return whole({ k: 'end', start: base + p, end: base + end });
-  // What is left are whole-line kinds, all of them short or made of capitals: long prose is text at once.
+  if (first && (c === 'N' || c === '<') && (m = sticky(END_MARK, line, p))) return until({ k: 'end', start: base + p, end: base + end }, end);
+  // What is left are whole-line kinds, all of them short (but a caption's DEPT FOR and PASS TO lines) and made
+  // of capitals: longer prose is text at once, and so is anything after another item but a page number after a banner.
   const size = end - p;
-  if ((size > 60 && c !== 'D' && c !== 'P') || (!upper && !digit && size > 3)) return whole({ k: 'text', start: base + p, end: base + end });
+  if ((size > 22 && c !== 'D' && c !== 'P') || (!upper && !digit && size > 3) || (!first && !(digit && size <= 3 && prev.k === 'marking'))) {
+    return until({ k: 'text', start: base + p, end: base + end }, end);
+  }
   const rest = line.slice(p, end);
-  if (first && rest === 'BT') return whole({ k: 'bt', start: base + p, end: base + end });
-  if (first && upper && CAPTION_WORDS.test(rest)) return whole({ k: 'caption', start: base + p, end: base + end });
-  if (first && size <= 3 && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
-  if ((first || prev.k === 'marking') && digit && size <= 3 && /^\d{1,3}$/.test(rest)) return whole({ k: 'pageNumber', start: base + p, end: base + end });
-  if (first && upper && size <= 22 && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
+  if (first && rest === 'BT') return until({ k: 'bt', start: base + p, end: base + end }, end);
+  // Caption words are short, but for the DEPT FOR and PASS TO lines.
+  if (first && upper && (size <= 15 || c === 'D' || c === 'P') && CAPTION_WORDS.test(rest)) return until({ k: 'caption', start: base + p, end: base + end }, end);
+  if (first && size <= 3 && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return until({ k: 'pageNumber', start: base + p, end: base + end }, end);
+  if (digit && size <= 3 && /^\d{1,3}$/.test(rest)) return until({ k: 'pageNumber', start: base + p, end: base + end }, end);
+  const last = line.charCodeAt(end - 1);
+  // A page fragment ends in its serial or its time.
+  if (first && upper && size <= 22 && ((last >= 48 && last <= 57) || last === 90) && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
     const post = { text: m[1], start: base + p, end: base + p + m[1].length };
     const at = line.indexOf(m[2], p + m[1].length);
-    return whole({ k: 'pageFragment', start: base + p, end: base + end, post, serial: { text: m[2], start: base + at, end: base + at + m[2].length }, time: m[3] });
+    return until({ k: 'pageFragment', start: base + p, end: base + end, post, serial: { text: m[2], start: base + at, end: base + at + m[2].length }, time: m[3] }, end);
   }
-  return whole({ k: 'text', start: base + p, end: base + end });
+  return until({ k: 'text', start: base + p, end: base + end }, end);
 }
 
 function trimRight(s: string, from: number, to: number): number {

@@ -6,6 +6,7 @@
  * A cable ends at NNNN, at an email header, before the next cable, or at its
  * last line of content; release stamps and blank lines after that are outside.
  */
+import { hasLowerCase } from '../text/chars';
 import { DATE_LABEL, type Item, type LexedLine } from './lexer';
 
 /** Line range of one cable, inclusive: its content, and its segment (the content plus the release stamps printed on its first and last page). */
@@ -71,48 +72,40 @@ const K = {
   eo: 1 << 8, tags: 1 << 9, subject: 1 << 10, mrn: 1 << 11, office: 1 << 12, para: 1 << 13, end: 1 << 14, marking: 1 << 15,
   'trailer-end': 1 << 16,
 } as const;
-type Key = keyof typeof K;
 
 const STARTS = K.page1 | K.page | K.dist | K.drafting | K.dtg | K.fm | K.texthdr | K.section | K.eo | K.tags | K.subject | K.mrn | K.office;
 const REPEATS = K.dist | K.dtg | K.fm | K.texthdr | K.section | K.mrn | K.eo | K.tags | K.subject;
 /** What a cable must already have for a `PAGE 01` header to begin the next one. */
 const BEFORE_PAGE1 = K.page1 | K.page | K.dtg | K.fm | K.eo | K.tags | K.subject | K.mrn | K.para;
 
-class Keys {
-  bits = 0;
-  add(k: Key): void {
-    this.bits |= K[k];
-  }
-}
-
 function keysOf(items: Item[], text: string): number {
-  const keys = new Keys();
+  let keys = 0;
   for (const it of items) {
     switch (it.k) {
-      case 'pageHeader': keys.add(it.page === 1 ? 'page1' : 'page'); break;
-      case 'distribution': if (it.opener) keys.add('dist'); break;
-      case 'drafting': keys.add('drafting'); break;
-      case 'dtg': keys.add('dtg'); break;
-      case 'address': if (it.which === 'from') keys.add('fm'); break;
-      case 'textHeader': keys.add('texthdr'); if (it.section) keys.add('section'); break;
-      case 'section': keys.add('section'); break;
-      case 'eo': keys.add('eo'); break;
-      case 'tags': keys.add('tags'); break;
+      case 'pageHeader': keys |= it.page === 1 ? K.page1 : K.page; break;
+      case 'distribution': if (it.opener) keys |= K.dist; break;
+      case 'drafting': keys |= K.drafting; break;
+      case 'dtg': keys |= K.dtg; break;
+      case 'address': if (it.which === 'from') keys |= K.fm; break;
+      case 'textHeader': keys |= K.texthdr; if (it.section) keys |= K.section; break;
+      case 'section': keys |= K.section; break;
+      case 'eo': keys |= K.eo; break;
+      case 'tags': keys |= K.tags; break;
       // A mixed-case `Subject:` is an email's or a messaging-system field's; only the drafted SUBJECT: starts or repeats a cable.
-      case 'subject': if (!/[a-z]/.test(text.slice(it.start, it.labelEnd))) keys.add('subject'); break;
+      case 'subject': if (!hasLowerCase(text, it.start, it.labelEnd)) keys |= K.subject; break;
       case 'field':
-        if (it.label === 'MRN') keys.add('mrn');
-        else if (/^(Action Office|Info Office)$/.test(it.label)) keys.add('office');
-        else if (DATE_LABEL.test(it.label)) keys.add('dtg');
-        else if (/^(Dissemination Rule|Action Post)$/.test(it.label)) keys.add('trailer-end');
+        if (it.label === 'MRN') keys |= K.mrn;
+        else if (it.label === 'Action Office' || it.label === 'Info Office') keys |= K.office;
+        else if (DATE_LABEL.test(it.label)) keys |= K.dtg;
+        else if (it.label === 'Dissemination Rule' || it.label === 'Action Post') keys |= K['trailer-end'];
         break;
-      case 'paragraph': keys.add('para'); break;
-      case 'end': keys.add('end'); break;
-      case 'marking': if (it === items[0] && !it.sbuOnly) keys.add('marking'); break;
+      case 'paragraph': keys |= K.para; break;
+      case 'end': keys |= K.end; break;
+      case 'marking': if (it === items[0] && !it.sbuOnly) keys |= K.marking; break;
       default: break;
     }
   }
-  return keys.bits;
+  return keys;
 }
 
 /**

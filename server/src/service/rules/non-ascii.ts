@@ -24,7 +24,8 @@ function quoted(s: string): string {
   return s.includes("'") ? `"${s}"` : `'${s}'`;
 }
 
-const OUTSIDE = /[^\x20-\x7e\t\f\v]/g;
+/** Outside the character set; line breaks are not (a line's text holds none). */
+const OUTSIDE = /[^\x20-\x7e\t\f\v\r\n]/g;
 
 /**
  * The fix writing `ascii` for `ch`, found at `at` in `line`: in the case of
@@ -64,36 +65,43 @@ export const nonAscii: Rule = {
   },
   check({ cable, doc, text, options }) {
     const out: Finding[] = [];
-    // Most cables are plain ASCII: one scan of the whole cable settles that.
-    if (!/[^\x20-\x7e\t\f\v\r\n]/.test(text.slice(cable.start, cable.end))) return out;
+    const { starts, ends } = doc.lines;
+    // One scan of the cable's lines finds the characters to report, and the line of each: most cables have none,
+    // and the rest only a few, so there is no regex call per line.
+    const from = starts[cable.startLine];
+    const s = text.slice(from, ends[cable.endLine]);
+    // Most cables are plain ASCII (their first line's indentation left out): one test settles that.
+    OUTSIDE.lastIndex = cable.start - from;
+    if (!OUTSIDE.test(s)) return out;
     const messaging = cable.layout === 'messaging';
     const allowed = allowedBy(options);
-    for (let line = cable.startLine; line <= cable.endLine; line++) {
+    let line = cable.startLine;
+    OUTSIDE.lastIndex = 0;
+    for (let m = OUTSIDE.exec(s); m; m = OUTSIDE.exec(s)) {
+      const offset = from + m.index;
+      while (ends[line] < offset) line++;
       const kind = doc.lineKinds[line];
       if (kind === 'release-stamp' || kind === 'email-header' || kind === 'blank') continue;
-      const start = doc.lines.starts[line];
-      const s = text.slice(start, doc.lines.ends[line]);
-      OUTSIDE.lastIndex = 0;
-      for (let m = OUTSIDE.exec(s); m; m = OUTSIDE.exec(s)) {
-        let ch = m[0];
-        // A surrogate pair is one character.
-        if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(s[m.index + 1] ?? '')) {
-          ch += s[m.index + 1];
-          OUTSIDE.lastIndex++;
-        }
-        if (ch === '\ufeff' && start + m.index === 0) continue;
-        if (messaging && MESSAGING_TYPOGRAPHY.test(ch)) continue;
-        if (allowed.has(ch)) continue;
-        const range = { start: start + m.index, end: start + m.index + ch.length };
-        const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        const ascii = asciiFor(ch);
-        const shown = /[\x00-\x1f\x7f-\x9f]/.test(ch) ? `control character ${code}` : `'${ch}' (${code})`;
-        out.push({
-          range,
-          message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write ${quoted(ascii)}.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
-          fixes: ascii !== undefined ? [replacement(ch, ascii, s, m.index, range)] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
-        });
+      const start = starts[line];
+      const at = offset - start;
+      let ch = m[0];
+      // A surrogate pair is one character.
+      if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(text[offset + 1] ?? '')) {
+        ch += text[offset + 1];
+        OUTSIDE.lastIndex++;
       }
+      if (ch === '\ufeff' && offset === 0) continue;
+      if (messaging && MESSAGING_TYPOGRAPHY.test(ch)) continue;
+      if (allowed.has(ch)) continue;
+      const range = { start: offset, end: offset + ch.length };
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      const ascii = asciiFor(ch);
+      const shown = /[\x00-\x1f\x7f-\x9f]/.test(ch) ? `control character ${code}` : `'${ch}' (${code})`;
+      out.push({
+        range,
+        message: ascii !== undefined ? `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: write ${quoted(ascii)}.` : `${shown[0].toUpperCase()}${shown.slice(1)} is outside the telegraphic character set: remove it or spell it out in ASCII.`,
+        fixes: ascii !== undefined ? [replacement(ch, ascii, text.slice(start, ends[line]), at, range)] : [{ title: 'Remove it', edits: [{ range, newText: '' }] }],
+      });
     }
     return out;
   },
