@@ -278,8 +278,7 @@ const overlaps = (tokens: Span[]) => tokens.some((t, i) => i > 0 && t.start < to
 /** Semantic tokens, encoded as the protocol wants them: no negative deltas, none past its line, none across a break, every non-break character of a token covered. */
 function checkTokens(td: TextDocument, text: string, a: Analysis, within: Span | undefined): void {
   const tokens = semanticTokens(a.doc);
-  // Overlapping tokens encode with negative deltas: a known bug, reported and tested on its own (skipped) below.
-  if (overlaps(tokens)) return;
+  assert.ok(!overlaps(tokens), 'semantic tokens overlap');
   const data = encodeTokens(a.doc.lines, tokens, within);
   assert.equal(data.length % 5, 0);
   let line = 0;
@@ -399,10 +398,9 @@ describe('requests at any position answer, and their ranges land on their text',
 
 describe('semantic tokens', () => {
   // Found by the properties above: an addressee list that runs over a page break (test/fixtures/real/018-11ISLAMABAD1294.txt,
-  // 'NATIONAL SECURITY COUNCIL' … 'WASHINGTON DC' around the FOIA stamps of lines 64-65) gives one post token over the
-  // release-stamp lines, which have tokens of their own; encodeTokens then emits a negative line delta (-5), which the
-  // protocol does not allow. Reported to the lead; unskip once the service's tokens no longer overlap.
-  test('never overlap, so their encoding has no negative deltas', { skip: 'known bug: a post token over a page break overlaps the release-stamp tokens (reported)' }, () => {
+  // 'NATIONAL SECURITY COUNCIL' … 'WASHINGTON DC' around the FOIA stamps of lines 64-65) gave one post token over the
+  // release-stamp lines, which have tokens of their own, and a negative line delta in the encoding.
+  test('never overlap, so their encoding has no negative deltas', () => {
     for (const f of REAL) {
       const a = analyze(f.text);
       assert.ok(!overlaps(semanticTokens(a.doc)), `${f.name}: semantic tokens overlap`);

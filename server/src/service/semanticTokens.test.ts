@@ -56,3 +56,27 @@ test('tokens never overlap and stay inside the text', () => {
   for (let i = 1; i < tokens.length; i++) assert.ok(tokens[i].start >= tokens[i - 1].end, `${i}`);
   assert.ok(tokens.every((t) => t.start >= 0 && t.end <= TEXT.length));
 });
+
+test('a designation continued over a page break leaves the release stamps between to themselves: no token overlaps another', () => {
+  const text = [
+    'UNCLASSIFIED',
+    'MRN:                          11 ISLAMABAD 1294',
+    'Date/DTG:                     May 09, 2011 / 091114Z MAY 11',
+    'From:                         AMEMBASSY ISLAMABAD',
+    'Action:                       WASHDC, SECSTATE IMMEDIATE; NATIONAL SECURITY COUNCIL',
+    '',
+    '      UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05784145 Date: 01/07/2016',
+    '\f       UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05784145 Date: 01/07/2016',
+    '',
+    '                             WASHINGTON DC IMMEDIATE; DIA WASHINGTON DC IMMEDIATE',
+    'E.O.:                        13526',
+    'TAGS:                        PGOV, PREL, PK',
+    'Subject:                     PAKISTAN MEDIA ANALYSIS',
+  ].join('\n');
+  const tokens = semanticTokens(parse(text));
+  tokens.forEach((t, i) => assert.ok(i === 0 || t.start >= tokens[i - 1].end, `token ${i} overlaps the one before`));
+  const seen = tokens.map((t) => `${text.slice(t.start, t.end)}=${t.type}`);
+  const nsc = seen.filter((s) => s.endsWith('=post') && /NATIONAL|WASHINGTON DC$/.test(s.split('=')[0]));
+  assert.deepEqual(nsc, ['NATIONAL SECURITY COUNCIL=post', 'WASHINGTON DC=post', 'DIA WASHINGTON DC=post']);
+  assert.equal(seen.filter((s) => s.endsWith('=releaseStamp')).length, 2);
+});

@@ -99,21 +99,34 @@ export function semanticTokens(doc: ParsedDocument, options: TokenOptions = {}):
     add(c.endMarker, 'blockMarker');
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  // The first token at a place wins; later ones that overlap it are dropped.
+  const dimmed = (line: number): TokenType | undefined => {
+    const kind = doc.lineKinds[line];
+    return kind === 'release-stamp' || kind === 'email-header' ? 'releaseStamp' : kind === 'distribution' || kind === 'routing' || kind === 'page-number' ? 'pageHeader' : undefined;
+  };
+  // The first token at a place wins; later ones that overlap it are dropped. A token over several lines (a
+  // designation continued over a page break) leaves the release material and headers between to themselves.
   const specific: SemanticToken[] = [];
   let reached = 0;
   for (const t of all) {
     if (t.start < reached) continue;
-    specific.push(t);
     reached = t.end;
+    const first = doc.lines.lineAt(t.start);
+    const last = doc.lines.lineAt(t.end - 1);
+    let from = t.start;
+    for (let line = first + 1; line < last; line++) {
+      if (!dimmed(line)) continue;
+      const span = lineSpan(line);
+      if (span.start > from) specific.push({ ...t, start: from, end: span.start });
+      from = Math.max(from, span.end);
+    }
+    if (t.end > from) specific.push(from === t.start ? t : { ...t, start: from });
   }
   // Release material, distribution and routing lines are de-emphasised where nothing more specific stands
   // (a routing line can carry the DTG).
   const out: SemanticToken[] = [];
   let k = 0;
   for (let i = 0; i < doc.lineKinds.length; i++) {
-    const kind = doc.lineKinds[i];
-    const type: TokenType | undefined = kind === 'release-stamp' || kind === 'email-header' ? 'releaseStamp' : kind === 'distribution' || kind === 'routing' || kind === 'page-number' ? 'pageHeader' : undefined;
+    const type = dimmed(i);
     if (!type) continue;
     const span = lineSpan(i);
     while (k < specific.length && specific[k].end <= span.start) out.push(specific[k++]);
