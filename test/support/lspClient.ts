@@ -20,6 +20,9 @@ export class LspClient {
   readonly published = new Map<string, PublishedDiagnostics>();
   /** The `workspace/applyEdit` requests the server has sent. */
   readonly appliedEdits: { label?: string; edit: unknown }[] = [];
+  /** The messages the server has logged (`window/logMessage`) and shown (`window/showMessage`). */
+  readonly logs: string[] = [];
+  readonly shown: { type: number; message: string }[] = [];
   stderr = '';
 
   constructor(serverPath = path.join(CABLEWRIGHT_ROOT, 'dist/server.js'), execArgv: string[] = []) {
@@ -36,6 +39,8 @@ export class LspClient {
         }
       }
     });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => void this.shown.push(p));
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
@@ -45,6 +50,11 @@ export class LspClient {
       return { applied: true };
     });
     this.connection.listen();
+  }
+
+  /** The server's process id (to read its memory from outside). */
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   /** Initialises the server; `capabilities` as a client would announce them. */
