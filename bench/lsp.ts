@@ -39,6 +39,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LspClient } from '../test/support/lspClient';
 import { corpus } from './support/corpus';
+import { buildInput, nearest, within } from './support/session';
 import { machine, median, percentile } from './support/stats';
 
 const TARGET_P95_MS = 20;
@@ -66,38 +67,6 @@ function options(): Options {
     return Math.round(n);
   };
   return { lines: num('lines', values.lines, 1), samples: num('samples', values.samples, 1), warmup: num('warmup', values.warmup, 0), out: values.out };
-}
-
-// ---- Input --------------------------------------------------------------------------
-
-
-/** LSP's line breaks: CRLF, CR or LF. */
-const splitLines = (text: string) => text.split(/\r\n|\r|\n/);
-
-/** Whole texts, each followed by a blank line, cycled until the file has at least `minLines` lines. */
-function buildInput(texts: { text: string }[], minLines: number): { text: string; lines: string[]; texts: number } {
-  if (texts.length === 0) throw new Error('no input texts found');
-  const parts: string[] = [];
-  let lineCount = 0;
-  let n = 0;
-  while (lineCount < minLines) {
-    const t = texts[n % texts.length].text;
-    const part = (/[\r\n]$/.test(t) ? t : `${t}\n`) + '\n';
-    parts.push(part);
-    lineCount += splitLines(part).length - 1;
-    n++;
-  }
-  const text = parts.join('');
-  return { text, lines: splitLines(text), texts: n };
-}
-
-/** Line numbers matching `re`, nearest to `mid` first. */
-function nearest(lines: string[], mid: number, re: RegExp, exclude: Set<number> = new Set()): number[] {
-  const out: number[] = [];
-  lines.forEach((l, i) => {
-    if (re.test(l) && !exclude.has(i)) out.push(i);
-  });
-  return out.sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid) || a - b);
 }
 
 // ---- Statistics -----------------------------------------------------------------------
@@ -149,17 +118,6 @@ type Symbol = { name: string; children?: Symbol[] };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const countSymbols = (s: Symbol[]): number => s.reduce((n, x) => n + 1 + countSymbols(x.children ?? []), 0);
-
-/** No answer in this long means the server is stuck: the benchmark stops rather than hang. */
-const STUCK_MS = 15_000;
-
-function within<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer to ${what} in ${STUCK_MS / 1000} s`)), STUCK_MS);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
 
 async function main() {
   const opt = options();

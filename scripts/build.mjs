@@ -67,16 +67,18 @@ if (process.argv.includes('--tests')) {
 }
 
 if (process.argv.includes('--bench')) {
-  // Benchmarks: every bench/*.ts to out/bench/*.js (run them with node; see bench/throughput.ts).
+  // Benchmarks: every bench/*.ts to out/bench/*.js (run them with node; see bench/throughput.ts). --bench-outdir
+  // builds them elsewhere, so one benchmark can be rebuilt while another runs.
+  const benchOut = argValue('--bench-outdir') ?? 'out/bench';
   const benchDir = path.join(root, 'bench');
   const entries = readdirSync(benchDir)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
     .map((name) => path.join('bench', name));
-  rmSync(path.resolve(root, 'out/bench'), { recursive: true, force: true });
+  rmSync(path.resolve(root, benchOut), { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: entries,
-    outdir: 'out/bench',
+    outdir: benchOut,
     define: { ...common.define, CABLEWRIGHT_ROOT: JSON.stringify(root) },
   });
 }

@@ -81,13 +81,21 @@ export class LspClient {
     return this.connection.sendRequest<T>(method, params);
   }
 
+  /** Shuts the server down as a client does, and gives it a moment to exit on its own (a profile is written at exit) before ending it. */
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
     } catch {
       // The server may be gone already.
     }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
     this.connection.dispose();
     this.proc.kill();
   }
