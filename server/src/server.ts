@@ -51,6 +51,7 @@ import {
   foldingRanges,
   hover,
   outline,
+  ownStrings,
   renumberParagraphs,
   selectionSpans,
   semanticTokens,
@@ -142,6 +143,8 @@ interface DocState {
   timer: ReturnType<typeof setTimeout> | undefined;
   job: Job | undefined;
   large: boolean;
+  /** What of the document's analyses and outlines has had its strings copied out of the text (see `ownStrings`). */
+  owned: WeakSet<object>;
 }
 
 /** Whether a document is a cable by its name, so a draft without a header yet is still read as one. */
@@ -161,7 +164,7 @@ export function startServer(connection: Connection): void {
   const stateOf = (uri: string): DocState => {
     let st = states.get(uri);
     if (!st) {
-      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false };
+      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false, owned: new WeakSet() };
       states.set(uri, st);
     }
     return st;
@@ -245,6 +248,9 @@ export function startServer(connection: Connection): void {
   const setEntry = (st: DocState, version: number, analysis: Analysis, fresh: boolean, current = true): Entry => {
     const entry: Entry = { version, analysis, settled: fresh, symbols: undefined, diagnostics: undefined };
     st.entry = entry;
+    // Cables and findings are kept from version to version: they must not keep the text of the version they were read from.
+    ownStrings(analysis.doc.cables, st.owned);
+    ownStrings(analysis.diagnostics, st.owned);
     if (current) st.since = undefined;
     if (st.outline) st.outline = analysis.reuse ? { nodes: st.outline.nodes, reuse: st.outline.reuse ? composeReuse(st.outline.reuse, analysis.reuse) : analysis.reuse } : undefined;
     return entry;
@@ -301,6 +307,7 @@ export function startServer(connection: Connection): void {
     // The outline made last, brought up to date over the edits since (a few cables at a time): it will be asked again.
     const kept = st.outline;
     const nodes = kept?.reuse ? outline(a.doc, { outline: kept.nodes, reuse: kept.reuse }) : kept && kept.nodes.length === a.doc.cables.length ? kept.nodes : outline(a.doc);
+    ownStrings(nodes, st.owned);
     st.outline = { nodes, reuse: undefined };
     // A large document's outline lists its cables, not what is in them (hundreds of thousands of symbols would cross the pipe).
     return (e.symbols = toSymbols(a.doc.lines, st.large ? nodes.map((n) => ({ ...n, children: [] })) : nodes));

@@ -67,7 +67,7 @@ export function toLspDiagnostic(lines: LineIndex, d: Diagnostic): LspDiagnostic 
   };
 }
 
-/** Quick fixes for the diagnostics overlapping `range`. */
+/** Document symbols from outline nodes: empty details and children left out. */
 export function toSymbols(lines: LineIndex, nodes: OutlineNode[]): DocumentSymbol[] {
   return nodes.map((n) => {
     const range = toRange(lines, n.range);
