@@ -117,17 +117,10 @@ export function findEmailHeaders(text: string, starts: Int32Array, ends: Int32Ar
   const lineCount = starts.length;
   const lineTexts = (i: number) => text.slice(starts[i], ends[i]);
   const mark = new Uint8Array(lineCount);
-  // Where the next 'From' and the next 'Original' are (each searched again only once passed, so the search
-  // stays linear): a line holding neither cannot open a header, and most lines are skipped on two comparisons.
-  let from = -1;
-  let original = -1;
   for (let i = 0; i < lineCount; i++) {
+    // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
     let p = starts[i];
     const end = ends[i];
-    if (from < p) from = indexOrEnd(text, 'From', p);
-    if (original < p) original = indexOrEnd(text, 'Original', p);
-    if (from >= end && original >= end) continue;
-    // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
     while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     const c = text.charCodeAt(p);
     if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
@@ -188,12 +181,6 @@ export function findEmailHeaders(text: string, starts: Int32Array, ends: Int32Ar
   return mark;
 }
 
-/** The offset of the next `word` at or after `from`, or the text's length when there is none. */
-function indexOrEnd(text: string, word: string, from: number): number {
-  const at = text.indexOf(word, from);
-  return at < 0 ? text.length : at;
-}
-
 // ---- Recognisers --------------------------------------------------------------------
 
 const PAGE = /PAGE[ \t]+(\d{1,3})(?![\d])(?:[ \t]+([A-Z][A-Z]{1,5})(?![A-Z]))?(?:[ \t]+(\d{4,6})(?![\d]))?(?:[ \t]+(\d{6}Z))?/y;
@@ -218,12 +205,6 @@ const SECTION = /SECTION[ \t]+(\d{1,3})[ \t]+OF[ \t]+(\d{1,3})(?![\d])/y;
 /** `Date/DTG`, and what OCR makes of its slash (`Date!DTG`, `DatelDTG`) and of its T (`Date/DIG`). */
 export const DATE_LABEL = /^Date[\/!lI1|]D[TI1]G$|^DTG$/;
 const MESSAGING_LABEL = /(MRN|Date[\/!lI1|]D[TI1]G|DTG|From|Action|Info|XMT|Captions|Pass Line|Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|Action Office|Info Office|Reason|Declassify On)[ \t]*:/y;
-/** The first two characters of MESSAGING_LABEL's labels, as `first << 16 | second`: other lines skip the search for a colon. */
-const LABEL_STARTS = new Set(
-  ['MRN', 'Date', 'DTG', 'From', 'Action', 'Info', 'XMT', 'Captions', 'Pass', 'Signature', 'Drafted', 'Cleared', 'Approved', 'Released', 'Attachments', 'Dissemination', 'Reason', 'Declassify'].map(
-    (label) => (label.charCodeAt(0) << 16) | label.charCodeAt(1),
-  ),
-);
 const PARAGRAPH = /(\d{1,3})[ \t]?\.(?=[ \t]|\(|$)/y;
 /** A portion mark, or what OCR left of one (`(513U)`): the builder decides whether it names a level. */
 const PORTION = /\(([A-Z0-9]{1,5}(?:[ \t]?\/{1,2}[ \t]?[A-Z]{1,8})*)\)/y;
@@ -400,7 +381,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     return until(item, p + m[0].length);
   }
   // A messaging-system label ends in a colon within 20 characters.
-  if (upper && LABEL_STARTS.has((code << 16) | line.charCodeAt(p + 1)) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
+  if (upper && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (label === 'From' || label === 'Action' || label === 'Info' || label === 'XMT') {
