@@ -364,6 +364,12 @@ describe('ranges from the service land on their text in LSP and CLI positions', 
     });
   }
 
+  // Found by `npm run fuzz`: fix-all inserts `UNQUOTE\r` between the CR and the LF of the last line, a place no LSP
+  // position can name; its one edit must widen past the whole line break.
+  test('a fix-all whose changed region starts inside a CRLF', () => {
+    checkServiceRanges('CONFIDENTIAL\rQUOTE\nCONFIDENTIAL CONFIDENTIAL\r\n', false);
+  });
+
   test('hard real cables and pieces of cables', () => {
     fc.assert(fc.property(serviceText, fc.boolean(), (text, assumeCable) => checkServiceRanges(text, assumeCable)), params(250));
   });

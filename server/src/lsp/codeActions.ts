@@ -74,8 +74,13 @@ export function resolveFixAll(action: CodeAction, analysis: Analysis, options: S
   const select = data.ruleId ? (d: Diagnostic) => d.ruleId === data.ruleId : () => true;
   const after = fixAll(before, options, select, analysis).text;
   const region = changedRegion(before, after);
+  if (!region) return { ...action, edit: { changes: { [data.uri]: [] } } };
+  // No LSP position lies between the CR and the LF of a line break: an end of the region there moves past the break.
+  const insideCrlf = (at: number) => before.charCodeAt(at - 1) === 13 && before.charCodeAt(at) === 10;
+  const start = insideCrlf(region.start) ? region.start - 1 : region.start;
+  const grow = insideCrlf(region.oldEnd) ? 1 : 0;
   const edit: WorkspaceEdit = {
-    changes: { [data.uri]: region ? [{ range: toRange(analysis.doc.lines, { start: region.start, end: region.oldEnd }), newText: after.slice(region.start, region.newEnd) }] : [] },
+    changes: { [data.uri]: [{ range: toRange(analysis.doc.lines, { start, end: region.oldEnd + grow }), newText: after.slice(start, region.newEnd + grow) }] },
   };
   return { ...action, edit };
 }
