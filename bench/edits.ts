@@ -34,14 +34,13 @@
  * server's memory above its idle baseline under 10 times the file's size.
  * The benchmark says whether each is met; it never fails on timing.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../server/src/service';
-import { LspClient } from '../test/support/lspClient';
 import { corpus } from './support/corpus';
-import { buildInput, nearest, within } from './support/session';
+import { buildInput, nearest, runBenchmark, table, within, withServer, writeResult } from './support/session';
 import { machine, median, percentile } from './support/stats';
 
 const KEYSTROKE_TARGET_P95_MS = 16;
@@ -147,16 +146,9 @@ async function main() {
   if (pasteLine === undefined) throw new Error('no blank line after an NNNN to paste a cable at');
   const pasteAt = { line: pasteLine, character: 0 };
 
-  const client = new LspClient(undefined, ['--expose-gc', ...(opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt.profile)}`] : [])]);
-  let stopping = false;
-  client.connection.onClose(() => {
-    if (stopping) return;
-    process.stderr.write(`The server closed the connection.\n${client.stderr}\n`);
-    process.exit(1);
-  });
   const started = performance.now();
   const loadBefore = os.loadavg();
-  try {
+  await withServer(['--expose-gc', ...(opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt.profile)}`] : [])], async (client) => {
     await client.initialize({ debounceMs: 0 }, {});
     const memory = () => within(client.request<Memory>('cablewright/debug/memory', {}), 'cablewright/debug/memory');
     const idle = await memory();
@@ -225,11 +217,6 @@ async function main() {
     const worst = Math.max(...memoryRows.map((r) => r.above));
     const memoryMet = worst < MEMORY_TARGET_TIMES_FILE * bytes;
 
-    const table = (rows: string[][], numeric: Set<number>) => {
-      const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-      const line = (r: string[]) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
-      return `${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.slice(1).map(line).join('\n')}\n`;
-    };
     process.stdout.write(
       `Input: ${lines.length.toLocaleString('en-US')} lines, ${mb(bytes)} MB, ${input.cables.toLocaleString('en-US')} cables (${symbols.length.toLocaleString('en-US')} in the outline; ${input.texts} texts from ${texts.length} files, cycled); ` +
         `opened in ${openMs.toFixed(0)} ms with ${openDiagnostics} diagnostics\n` +
@@ -264,7 +251,7 @@ async function main() {
     process.stdout.write(`Target (memory above idle under ${MEMORY_TARGET_TIMES_FILE} x the file's ${mb(bytes)} MB): ${memoryMet ? 'met' : 'NOT met'}.\n`);
 
     if (opt.out) {
-      const result = {
+      writeResult(opt.out, {
         ...machine(),
         loadAverage: loadBefore,
         input: { lines: lines.length, bytes, cables: input.cables, outlineCables: symbols.length, texts: input.texts, openMs, openDiagnostics },
@@ -273,22 +260,9 @@ async function main() {
         samples: opt.samples,
         results,
         memory: { idleRss: idle.rss, idleHeap: idle.heapUsed, held, after, peakRss: peak, targetTimesFile: MEMORY_TARGET_TIMES_FILE, targetMet: memoryMet },
-      };
-      const out = path.resolve(opt.out);
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-      process.stdout.write(`Wrote ${out}\n`);
+      });
     }
-  } catch (e) {
-    if (client.stderr) process.stderr.write(`server stderr:\n${client.stderr}\n`);
-    throw e;
-  } finally {
-    stopping = true;
-    await client.stop();
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${(e as Error).stack ?? e}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

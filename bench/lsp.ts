@@ -33,13 +33,10 @@
  * 95th percentile on that file. The benchmark says whether each meets it; it
  * never fails on timing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LspClient } from '../test/support/lspClient';
 import { corpus } from './support/corpus';
-import { buildInput, nearest, within } from './support/session';
+import { buildInput, nearest, runBenchmark, table, within, withServer, writeResult } from './support/session';
 import { machine, median, percentile } from './support/stats';
 
 const TARGET_P95_MS = 20;
@@ -127,16 +124,9 @@ async function main() {
   const { lines } = input;
   const mid = Math.floor(lines.length / 2);
 
-  const client = new LspClient();
-  let stopping = false;
-  client.connection.onClose(() => {
-    if (stopping) return;
-    process.stderr.write(`The server closed the connection.\n${client.stderr}\n`);
-    process.exit(1);
-  });
   const started = performance.now();
   const loadBefore = os.loadavg();
-  try {
+  await withServer([], async (client) => {
     const init = await client.initialize({ debounceMs: 0 }, {});
     if ((init.capabilities.textDocumentSync as { change?: number } | undefined)?.change !== 2) throw new Error('the server does not announce incremental sync');
 
@@ -346,9 +336,6 @@ async function main() {
         return [r.label, r.state, s.medianMs.toFixed(1), s.p95Ms.toFixed(1), s.maxMs.toFixed(1), r.answer, s.targetMet ? 'met' : 'NOT met'];
       }),
     ];
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    const numeric = new Set([2, 3, 4]);
-    const line = (r: string[]) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
 
     const shape = { lines: lines.length, chars: input.text.length, bytes: Buffer.byteLength(input.text), cables, files: texts.length, textsConcatenated: input.texts };
     process.stdout.write(
@@ -358,7 +345,7 @@ async function main() {
         `TAGS hover ${tagHoverPos.line}:${tagHoverPos.character}, DTG hover ${dtgPos.line}:${dtgPos.character}\n` +
         `Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at the start; ${opt.warmup} warm-up + ${opt.samples} timed rounds, measures interleaved; ${totalSec.toFixed(1)} s\n\n`,
     );
-    process.stdout.write(`${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.slice(1).map(line).join('\n')}\n\n`);
+    process.stdout.write(`${table(rows, new Set([2, 3, 4]))}\n`);
     process.stdout.write(
       'Times are the client\'s, over stdio, with debounceMs 0 and pushed diagnostics. "after edit": a one-character didChange\n' +
         '(alternately insert and delete) sent right before the request, timed from the didChange to the answer, so it includes\n' +
@@ -371,7 +358,7 @@ async function main() {
     );
 
     if (opt.out) {
-      const result = {
+      writeResult(opt.out, {
         ...machine(),
         loadAverage: loadBefore,
         input: { ...shape, openMs, openDiagnostics },
@@ -382,22 +369,9 @@ async function main() {
         targetP95Ms: TARGET_P95_MS,
         targetMet: missed.length === 0,
         results,
-      };
-      const out = path.resolve(opt.out);
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-      process.stdout.write(`Wrote ${out}\n`);
+      });
     }
-  } catch (e) {
-    if (client.stderr) process.stderr.write(`server stderr:\n${client.stderr}\n`);
-    throw e;
-  } finally {
-    stopping = true;
-    await client.stop();
-  }
+  });
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${(e as Error).stack ?? e}\n`);
-  process.exit(1);
-});
+runBenchmark(main);

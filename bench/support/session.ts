@@ -1,4 +1,7 @@
-/** What the language server benchmarks share: the one big file they open, line lookups in it, and a guard against a stuck server. */
+/** What the language server benchmarks share: the one big file they open, line lookups in it, the server's session, a guard against a stuck server, and their output. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { LspClient } from '../../test/support/lspClient';
 
 /** LSP's line breaks: CRLF, CR or LF. */
 export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
@@ -46,4 +49,52 @@ export function within<T>(p: Promise<T>, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer to ${what} in ${STUCK_MS / 1000} s`)), STUCK_MS);
   });
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs `body` with the bundled server started with `execArgv`: a server that
+ * closes the connection before `body` is done ends the benchmark, and a
+ * failure prints what the server wrote on standard error. The server is
+ * stopped in every case.
+ */
+export async function withServer(execArgv: string[], body: (client: LspClient) => Promise<void>): Promise<void> {
+  const client = new LspClient(undefined, execArgv);
+  let stopping = false;
+  client.connection.onClose(() => {
+    if (stopping) return;
+    process.stderr.write(`The server closed the connection.\n${client.stderr}\n`);
+    process.exit(1);
+  });
+  try {
+    await body(client);
+  } catch (e) {
+    if (client.stderr) process.stderr.write(`server stderr:\n${client.stderr}\n`);
+    throw e;
+  } finally {
+    stopping = true;
+    await client.stop();
+  }
+}
+
+/** A plain-text table: the first row is the header, columns in `numeric` are right-aligned. */
+export function table(rows: string[][], numeric: Set<number>): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  return `${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.slice(1).map(line).join('\n')}\n`;
+}
+
+/** Writes a benchmark's figures to `file` as JSON (making its folder), and says so. */
+export function writeResult(file: string, result: unknown): void {
+  const out = path.resolve(file);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`Wrote ${out}\n`);
+}
+
+/** Runs a benchmark; a failure is printed and exits with status 1. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  });
 }
