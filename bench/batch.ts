@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ensureArchive, type Archive } from './support/archive';
 import { corpus } from './support/corpus';
-import { machine, median, percentile } from './support/stats';
+import { machine, median, numberOption, percentile } from './support/stats';
 
 const TARGET_PER_CORE = 0.25;
 
@@ -150,17 +150,12 @@ function options(): Options {
       format: { type: 'string', default: 'json' },
     },
   });
-  const num = (name: string, s: string | undefined, min: number) => {
-    const n = Number(s);
-    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min} (got ${s})`);
-    return n;
-  };
   if (!['json', 'sarif', 'stylish'].includes(values.format!)) throw new Error(`--format must be json, sarif or stylish (got ${values.format})`);
   return {
-    runs: Math.round(num('runs', values.runs, 1)),
-    jobs: Math.round(num('jobs', values.jobs, 2)),
-    mb: num('mb', values.mb, 0.001),
-    files: Math.round(num('files', values.files, 1)),
+    runs: Math.round(numberOption('runs', values.runs, 1)),
+    jobs: Math.round(numberOption('jobs', values.jobs, 2)),
+    mb: numberOption('mb', values.mb, 0.001),
+    files: Math.round(numberOption('files', values.files, 1)),
     dir: values.dir,
     out: values.out,
     format: values.format!,

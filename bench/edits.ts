@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../server/src/service';
 import { corpus } from './support/corpus';
 import { buildInput, nearest, runBenchmark, table, within, withServer, writeResult } from './support/session';
-import { machine, median, percentile } from './support/stats';
+import { machine, median, numberOption, percentile } from './support/stats';
 
 const KEYSTROKE_TARGET_P95_MS = 16;
 const MEMORY_TARGET_TIMES_FILE = 10;
@@ -67,11 +67,7 @@ function options(): Options {
       profile: { type: 'string' },
     },
   });
-  const num = (name: string, s: string | undefined, min: number) => {
-    const n = Number(s);
-    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min} (got ${s})`);
-    return Math.round(n);
-  };
+  const num = (name: string, s: string | undefined, min: number) => Math.round(numberOption(name, s, min));
   return { lines: num('lines', values.lines, 1), cables: num('cables', values.cables, 0), samples: num('samples', values.samples, 1), warmup: num('warmup', values.warmup, 0), out: values.out, profile: values.profile };
 }
 

@@ -37,7 +37,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { corpus } from './support/corpus';
 import { buildInput, nearest, runBenchmark, table, within, withServer, writeResult } from './support/session';
-import { machine, median, percentile } from './support/stats';
+import { machine, median, numberOption, percentile } from './support/stats';
 
 const TARGET_P95_MS = 20;
 const URI = 'file:///cablewright-bench/lsp-bench.txt';
@@ -58,11 +58,7 @@ function options(): Options {
       out: { type: 'string' },
     },
   });
-  const num = (name: string, s: string | undefined, min: number) => {
-    const n = Number(s);
-    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min} (got ${s})`);
-    return Math.round(n);
-  };
+  const num = (name: string, s: string | undefined, min: number) => Math.round(numberOption(name, s, min));
   return { lines: num('lines', values.lines, 1), samples: num('samples', values.samples, 1), warmup: num('warmup', values.warmup, 0), out: values.out };
 }
 

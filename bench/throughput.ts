@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, extractRecords, fixAll, parse } from '../server/src/service';
 import { corpus } from './support/corpus';
-import { machine, median, percentile } from './support/stats';
+import { machine, median, numberOption, percentile } from './support/stats';
 
 const TARGET_RATIO = 0.1;
 
@@ -47,15 +47,10 @@ function options(): Options {
       fix: { type: 'boolean', default: false },
     },
   });
-  const num = (name: string, s: string | undefined, min: number) => {
-    const n = Number(s);
-    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min} (got ${s})`);
-    return n;
-  };
   return {
-    mb: num('mb', values.mb, 0.001),
-    runs: Math.round(num('runs', values.runs, 1)),
-    warmup: Math.round(num('warmup', values.warmup, 0)),
+    mb: numberOption('mb', values.mb, 0.001),
+    runs: Math.round(numberOption('runs', values.runs, 1)),
+    warmup: Math.round(numberOption('warmup', values.warmup, 0)),
     out: values.out,
     keep: values.keep ?? false,
     fix: values.fix ?? false,

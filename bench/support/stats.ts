@@ -1,4 +1,4 @@
-/** What the benchmarks share: order statistics, and the description of the machine that goes into a result file. */
+/** What the benchmarks share: order statistics, reading a number option, and the description of the machine that goes into a result file. */
 import os from 'node:os';
 
 /** The median of sorted numbers. */
@@ -15,4 +15,11 @@ export function percentile(sorted: number[], p: number): number {
 /** When and where a benchmark ran, for its result file. */
 export function machine(): { date: string; node: string; platform: string; cpus: number; cpuModel: string | undefined } {
   return { date: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model };
+}
+
+/** The number an option `--name` was given, which must be at least `min`. */
+export function numberOption(name: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min} (got ${value})`);
+  return n;
 }
