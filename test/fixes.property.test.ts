@@ -9,26 +9,10 @@
  * multiply the number of runs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, applyEdits, compatibleEdits, fixAll, type Analysis, type Fix, type TextEdit } from '../server/src/service';
-
-const seedEnv = process.env.CABLEWRIGHT_FC_SEED;
-const SEED = seedEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : seedEnv ? Number(seedEnv) : 20240611;
-const RUNS_FACTOR = Math.max(0.01, Number(process.env.CABLEWRIGHT_FC_RUNS ?? '1') || 1);
-const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * RUNS_FACTOR)), includeErrorInReport: true });
-
-const REAL_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/real`;
-const GOLDEN_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/golden`;
-const readTexts = (dir: string, ext: RegExp) =>
-  (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
-const REAL = [...readTexts(REAL_DIR, /\.txt$/), ...readTexts(GOLDEN_DIR, /\.(txt|cable|tel)$/).map((f) => ({ ...f, name: `golden/${f.name}` }))];
-const REAL_LINES = REAL.flatMap((f) => f.text.split(/\r\n|\r|\n/));
+import { mutate, params, REAL, REAL_DIR, type Mutation } from './support/propertyTesting';
 
 /** Lines a cable's fixes care about, to insert into real cables: broken TAGS, E.O. lines, numbering, blocks, markings, DTGs. */
 const DEFECTS = [
@@ -38,15 +22,6 @@ const DEFECTS = [
   'SECRET//NOFORN', 'C O N F I D E N T I A L SECTION 02 OF 03 BAGHDAD 001234', 'CONFIDENTIAL SECTION 01 OF 03', 'AMEMBASSY BRSSELS IMMEDIATE',
   'INFO AMEMBASSY KIGALLI IMMEDIATE', '2. THE STRAßE IS 1½ KM FROM THE CAFé.', '4. (TS) A PARAGRAPH ABOVE THE REST.',
 ];
-
-type Mutation =
-  | { op: 'delete'; at: number; count: number }
-  | { op: 'duplicate'; at: number; count: number }
-  | { op: 'swap'; at: number; other: number }
-  | { op: 'insert'; at: number; line: number }
-  | { op: 'defect'; at: number; line: number }
-  | { op: 'splice'; at: number; remove: number; insert: string }
-  | { op: 'case'; at: number; count: number; upper: boolean };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
@@ -58,38 +33,8 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('case' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }), upper: fc.boolean() }),
 );
 
-/** Applies mutations to a text; line mutations keep each line's own break. */
-function mutate(text: string, mutations: Mutation[]): string {
-  let t = text;
-  for (const m of mutations) {
-    const lines = t.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
-    const n = Math.max(1, lines.length);
-    const at = m.at % n;
-    switch (m.op) {
-      case 'delete': lines.splice(at, m.count); break;
-      case 'duplicate': lines.splice(at, 0, ...lines.slice(at, at + m.count)); break;
-      case 'swap': {
-        const o = m.other % n;
-        if (lines.length > 1) [lines[at], lines[o]] = [lines[o], lines[at]];
-        break;
-      }
-      case 'insert': lines.splice(at, 0, `${REAL_LINES[m.line % REAL_LINES.length]}\n`); break;
-      case 'defect': lines.splice(at, 0, `${DEFECTS[m.line % DEFECTS.length]}\n`); break;
-      case 'case':
-        for (let i = at; i < Math.min(lines.length, at + m.count); i++) lines[i] = m.upper ? lines[i].toUpperCase() : lines[i].toLowerCase();
-        break;
-      case 'splice': {
-        const p = m.at % (t.length + 1);
-        t = t.slice(0, p) + m.insert + t.slice(p + m.remove);
-        continue;
-      }
-    }
-    t = lines.join('');
-  }
-  return t;
-}
 
-const mutatedReal = fc.tuple(fc.nat({ max: REAL.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 })).map(([f, ms]) => mutate(REAL[f].text, ms));
+const mutatedReal = fc.tuple(fc.nat({ max: REAL.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 })).map(([f, ms]) => mutate(REAL[f].text, ms, DEFECTS));
 
 function overlapping(edits: TextEdit[]): [TextEdit, TextEdit] | undefined {
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

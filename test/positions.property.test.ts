@@ -15,8 +15,6 @@
  * multiply the number of runs (`npm run fuzz` does both).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,20 +38,8 @@ import {
   type OutlineNode,
   type Span,
 } from '../server/src/service';
+import { params, REAL } from './support/propertyTesting';
 
-const seedEnv = process.env.CABLEWRIGHT_FC_SEED;
-const SEED = seedEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : seedEnv ? Number(seedEnv) : 20240611;
-const RUNS_FACTOR = Math.max(0.01, Number(process.env.CABLEWRIGHT_FC_RUNS ?? '1') || 1);
-const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * RUNS_FACTOR)), includeErrorInReport: true });
-
-const REAL_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/real`;
-const GOLDEN_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/golden`;
-const readTexts = (dir: string, ext: RegExp) =>
-  (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
-const REAL = [...readTexts(REAL_DIR, /\.txt$/), ...readTexts(GOLDEN_DIR, /\.(txt|cable|tel)$/).map((f) => ({ ...f, name: `golden/${f.name}` }))];
 
 // ---- Generators ------------------------------------------------------------------------------
 

@@ -8,33 +8,10 @@
  * counterexample; rerun with that seed to reproduce it.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, analyzeEdit, composeReuse, LineIndex, outline, parse, settled, type Analysis, type ChangedRegion, type LineKind, type ParsedDocument, type Reuse, type Span } from '../server/src/service';
-
-// ---- Configuration ------------------------------------------------------------------
-
-const seedEnv = process.env.CABLEWRIGHT_FC_SEED;
-const SEED = seedEnv === 'random' ? Date.now() ^ (Math.random() * 0x100000000) : seedEnv ? Number(seedEnv) : 20240611;
-const RUNS_FACTOR = Math.max(0.01, Number(process.env.CABLEWRIGHT_FC_RUNS ?? '1') || 1);
-const runs = (n: number) => Math.max(1, Math.round(n * RUNS_FACTOR));
-const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: runs(numRuns), includeErrorInReport: true });
-
-// ---- Real cables ----------------------------------------------------------------------
-
-const REAL_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/real`;
-const GOLDEN_DIR = `${CABLEWRIGHT_ROOT}/test/fixtures/golden`;
-const readTexts = (dir: string, ext: RegExp) =>
-  (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
-/** The real cables, and the golden tests' inputs (edge cases: CR line ends, BOM, empty file...) when present. */
-const REAL: { name: string; text: string }[] = [...readTexts(REAL_DIR, /\.txt$/), ...readTexts(GOLDEN_DIR, /\.(txt|cable|tel)$/).map((f) => ({ ...f, name: `golden/${f.name}` }))];
-/** Every line of every real cable, for insertion mutations. */
-const REAL_LINES: string[] = REAL.flatMap((f) => f.text.split(/\r\n|\r|\n/));
+import { mutate, params, REAL, REAL_DIR, REAL_LINES, type Mutation } from './support/propertyTesting';
 
 // ---- Invariants -----------------------------------------------------------------------
 
@@ -189,15 +166,6 @@ const anyText = fc.oneof(
   cableish,
 );
 
-type Mutation =
-  | { op: 'delete'; at: number; count: number }
-  | { op: 'duplicate'; at: number; count: number }
-  | { op: 'swap'; at: number; other: number }
-  | { op: 'insert'; at: number; line: number }
-  | { op: 'splice'; at: number; remove: number; insert: string }
-  | { op: 'case'; at: number; count: number; upper: boolean }
-  | { op: 'cut'; at: number };
-
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
@@ -207,39 +175,6 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('case' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 4 }), upper: fc.boolean() }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
 );
-
-/** Applies mutations to a text; line mutations keep each line's own break. */
-function mutate(text: string, mutations: Mutation[]): string {
-  let t = text;
-  for (const m of mutations) {
-    const lines = t.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
-    const n = Math.max(1, lines.length);
-    const at = m.at % n;
-    switch (m.op) {
-      case 'delete': lines.splice(at, m.count); break;
-      case 'duplicate': lines.splice(at, 0, ...lines.slice(at, at + m.count)); break;
-      case 'swap': {
-        const o = m.other % n;
-        if (lines.length > 1) [lines[at], lines[o]] = [lines[o], lines[at]];
-        break;
-      }
-      case 'insert': lines.splice(at, 0, `${REAL_LINES[m.line % REAL_LINES.length]}\n`); break;
-      case 'case':
-        for (let i = at; i < Math.min(lines.length, at + m.count); i++) lines[i] = m.upper ? lines[i].toUpperCase() : lines[i].toLowerCase();
-        break;
-      case 'splice': {
-        const p = m.at % (t.length + 1);
-        t = t.slice(0, p) + m.insert + t.slice(p + m.remove);
-        continue;
-      }
-      case 'cut':
-        t = t.slice(0, m.at % (t.length + 1));
-        continue;
-    }
-    t = lines.join('');
-  }
-  return t;
-}
 
 const mutatedReal = fc
   .tuple(fc.nat({ max: REAL.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }))
