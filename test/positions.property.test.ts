@@ -1,7 +1,8 @@
 /**
  * Property tests of position conversion (fast-check): `LineIndex` against
  * `vscode-languageserver-textdocument` (the reference implementation editors'
- * servers use, and what the server keeps its documents in), and every range
+ * servers use, whose interface the server's rope-backed documents implement
+ * and must match under any content changes), and every range
  * the service hands to the language server or the command line, converted to
  * LSP or 1-based positions, landing on the same text as its offsets.
  *
@@ -20,6 +21,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLineColumns } from '../server/src/cli/positions';
 import { codeActions, resolveFixAll } from '../server/src/lsp/codeActions';
+import { EditorDocument } from '../server/src/lsp/editorDocument';
 import { encodeTokens, toCompletionItem, toLspDiagnostic, toRange, toSelectionRange, toSymbols } from '../server/src/lsp/convert';
 import {
   analyze,
@@ -208,6 +210,44 @@ describe('LineIndex agrees with vscode-languageserver-textdocument', () => {
 
   test('real cables with hard characters and every kind of line break', () => {
     fc.assert(fc.property(hardCable, (text) => checkAgainstReference(text)), params(60));
+  });
+});
+
+describe("the server's documents (ropes) agree with vscode-languageserver-textdocument under any content changes", () => {
+  const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 40 }) });
+  const change = fc.oneof(
+    { weight: 9, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: anyText }) },
+    { weight: 1, arbitrary: fc.record({ text: anyText }) },
+  );
+  test('random changes, one or several per version, to texts of hard characters', () => {
+    fc.assert(
+      fc.property(anyText, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), (text, versions, chunk) => {
+        const reference = TextDocument.create('file:///x.cable', 'cable', 1, text);
+        const doc = EditorDocument.create('file:///x.cable', 'cable', 1, text, chunk);
+        versions.forEach((changes, i) => {
+          // The library's line offsets go wrong after a change whose lines lie past the end (it indexes them by the
+          // lines as given, not as clamped): each change's lines are brought inside the text it applies to.
+          const inside = changes.map((c) => {
+            const last = reference.lineCount - 1;
+            const clamped = 'range' in c ? { ...c, range: { start: { ...c.range.start, line: Math.min(c.range.start.line, last) }, end: { ...c.range.end, line: Math.min(c.range.end.line, last) } } } : c;
+            TextDocument.update(reference, [clamped], i + 2);
+            return clamped;
+          });
+          doc.update(inside, i + 2);
+          const now = reference.getText();
+          assert.equal(doc.getText(), now);
+          assert.equal(doc.version, reference.version);
+          const fresh = TextDocument.create('file:///x.cable', 'cable', 1, now);
+          assert.equal(doc.lineCount, fresh.lineCount);
+          for (let line = -1; line <= doc.lineCount; line++) {
+            assert.deepStrictEqual(doc.getLineRange(line), fresh.getLineRange(line), `line range ${line}`);
+            assert.equal(doc.getEOLCharacters(line), fresh.getEOLCharacters(line), `line break ${line}`);
+          }
+          for (let o = -1; o <= now.length + 1; o++) assert.deepStrictEqual(doc.positionAt(o), fresh.positionAt(o), `positionAt(${o})`);
+        });
+      }),
+      params(400),
+    );
   });
 });
 

@@ -28,7 +28,7 @@ import {
   type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditorDocument } from './lsp/editorDocument';
 import { codeActions, FIX_ALL_KIND, resolveFixAll, type FixAllData } from './lsp/codeActions';
 import {
   encodeTokens,
@@ -61,6 +61,7 @@ import {
   type OutlineNode,
   type Reuse,
   type ServiceOptions,
+  type Source,
 } from './service';
 
 /** What a user can set (VS Code settings `cablewright.*`, or `initializationOptions` in other editors). */
@@ -171,22 +172,12 @@ export function startServer(connection: Connection): void {
   };
 
   // Content changes are applied one at a time, each noting where the text changed, so the next analysis need not compare texts.
-  const documents = new TextDocuments<TextDocument>({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  const documents = new TextDocuments<EditorDocument>({
+    create: (uri, languageId, version, content) => EditorDocument.create(uri, languageId, version, content),
     update: (doc, changes: TextDocumentContentChangeEvent[], version) => {
       const st = states.get(doc.uri);
-      for (const change of changes) {
-        if (st && st.since !== 'unknown') {
-          if ('range' in change) {
-            const a = doc.offsetAt(change.range.start);
-            const b = doc.offsetAt(change.range.end);
-            const start = Math.min(a, b);
-            st.since = compose(st.since, { start, oldEnd: Math.max(a, b), newEnd: start + change.text.length });
-          } else {
-            st.since = 'unknown';
-          }
-        }
-        TextDocument.update(doc, [change], version);
+      for (const region of doc.update(changes, version)) {
+        if (st && st.since !== 'unknown') st.since = region ? compose(st.since, region) : 'unknown';
       }
       return doc;
     },
@@ -262,12 +253,12 @@ export function startServer(connection: Connection): void {
    * edits touched are read again), from scratch otherwise. Undefined while a
    * large document is being analysed in steps.
    */
-  const entryOf = (doc: TextDocument): Entry | undefined => {
+  const entryOf = (doc: EditorDocument): Entry | undefined => {
     const st = stateOf(doc.uri);
     const hit = st.entry;
     if (hit && hit.version === doc.version) return hit;
     if (st.job) return undefined;
-    const text = doc.getText();
+    const text = doc.source;
     st.large = text.length >= LARGE;
     const options = optionsFor(doc.uri);
     const since = st.since === 'unknown' ? undefined : st.since;
@@ -290,7 +281,7 @@ export function startServer(connection: Connection): void {
     }
     return e.analysis;
   };
-  const analysisOf = (doc: TextDocument): Analysis | undefined => {
+  const analysisOf = (doc: EditorDocument): Analysis | undefined => {
     const e = entryOf(doc);
     return e && settledOf(e);
   };
@@ -298,7 +289,7 @@ export function startServer(connection: Connection): void {
     const lines = e.analysis.doc.lines;
     return (e.diagnostics ??= e.analysis.diagnostics.map((d) => toLspDiagnostic(lines, d)));
   };
-  const symbolsOf = (doc: TextDocument): DocumentSymbol[] => {
+  const symbolsOf = (doc: EditorDocument): DocumentSymbol[] => {
     const e = entryOf(doc);
     if (!e) return [];
     if (e.symbols) return e.symbols;
@@ -314,7 +305,7 @@ export function startServer(connection: Connection): void {
   };
 
   /** Analyses a large document in steps, letting requests in between; when done, its diagnostics go out. */
-  const startJob = (uri: string, version: number, text: string, options: ServiceOptions) => {
+  const startJob = (uri: string, version: number, text: Source, options: ServiceOptions) => {
     const st = stateOf(uri);
     st.entry = undefined;
     st.since = undefined;
@@ -491,9 +482,9 @@ export function startServer(connection: Connection): void {
     }
     states.delete(e.document.uri);
     const st = stateOf(e.document.uri);
-    st.large = e.document.getText().length >= LARGE;
+    st.large = e.document.source.length >= LARGE;
     if (st.large) {
-      const mb = (e.document.getText().length / (1024 * 1024)).toFixed(0);
+      const mb = (e.document.source.length / (1024 * 1024)).toFixed(0);
       show(
         MessageType.Info,
         `cablewright: ${e.document.uri.split('/').pop()} is large (${mb} M characters): it is checked in the background, a second after you stop typing, without semantic highlighting; its outline lists the cables only.`,

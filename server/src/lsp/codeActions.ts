@@ -6,7 +6,7 @@
  * them, since a code action request comes with every cursor move.
  */
 import type { CodeAction, CodeActionKind, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { certainFix, changedRegion, fixAll, type Analysis, type Diagnostic, type ServiceOptions, type Span } from '../service';
+import { certainFix, changedRegion, fixAll, fullText, type Analysis, type Diagnostic, type ServiceOptions, type Span } from '../service';
 import { toLspDiagnostic, toRange } from './convert';
 
 /** The kind of the fix-all source action: VS Code runs it on save with `"editor.codeActionsOnSave": { "source.fixAll.cablewright": "explicit" }`. */
@@ -70,7 +70,7 @@ export function codeActions(
  */
 export function resolveFixAll(action: CodeAction, analysis: Analysis, options: ServiceOptions): CodeAction {
   const data = action.data as FixAllData;
-  const before = analysis.doc.text;
+  const before = fullText(analysis.doc.text);
   const select = data.ruleId ? (d: Diagnostic) => d.ruleId === data.ruleId : () => true;
   const after = fixAll(before, options, select, analysis).text;
   const region = changedRegion(before, after);

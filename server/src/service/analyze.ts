@@ -1,3 +1,4 @@
+import type { Source } from './text/source';
 import { builtinReference } from './data/builtin';
 import type { ReferenceData } from './data/reference';
 import type { Cable, ParsedDocument, Span } from './model';
@@ -59,7 +60,7 @@ function milder(a: Severity, b: Severity): Severity {
  * result is the same as without it. `change`, when the caller knows it, is
  * where the two versions' texts differ (see `reparse`).
  */
-export function analyze(text: string, options: ServiceOptions = {}, previous?: Analysis, change?: ChangedRegion): Analysis {
+export function analyze(text: Source, options: ServiceOptions = {}, previous?: Analysis, change?: ChangedRegion): Analysis {
   if (previous && sameOptions(previous.options, options)) return next(previous, text, options, { change, defer: false });
   const parsed = parseResumable(text, { assumeCable: options.assumeCable });
   return { doc: parsed.doc, diagnostics: lint(parsed.doc, options, undefined), options, parsed, reuse: undefined };
@@ -73,7 +74,7 @@ export function analyze(text: string, options: ServiceOptions = {}, previous?: A
  * touched, not the file: the diagnostics and the line index are exact at once;
  * read anything else of the document only from `settled(analysis)`.
  */
-export function analyzeEdit(previous: Analysis, text: string, options: ServiceOptions, change?: ChangedRegion): Analysis {
+export function analyzeEdit(previous: Analysis, text: Source, options: ServiceOptions, change?: ChangedRegion): Analysis {
   if (!sameOptions(previous.options, options)) return analyze(text, options);
   return next(previous, text, options, { change, defer: true });
 }
@@ -84,7 +85,7 @@ export function analyzeEdit(previous: Analysis, text: string, options: ServiceOp
  * checked by a rule, so that a host can answer requests between steps of a
  * long text. Its value is the analysis.
  */
-export function* analyzeInSteps(text: string, options: ServiceOptions = {}, every = 20_000): Generator<void, Analysis, void> {
+export function* analyzeInSteps(text: Source, options: ServiceOptions = {}, every = 20_000): Generator<void, Analysis, void> {
   const parsed = yield* parseInSteps(text, { assumeCable: options.assumeCable }, every);
   const diagnostics = yield* lintSteps(parsed.doc, options, undefined, Math.max(1, Math.round(every / 100)));
   return { doc: parsed.doc, diagnostics, options, parsed, reuse: undefined };
@@ -96,7 +97,7 @@ export function settled(a: Analysis): Analysis {
   return a;
 }
 
-function next(previous: Analysis, text: string, options: ServiceOptions, how: ReparseOptions): Analysis {
+function next(previous: Analysis, text: Source, options: ServiceOptions, how: ReparseOptions): Analysis {
   const { result, reuse } = reparse(previous.parsed, text, how);
   return { doc: result.doc, diagnostics: lint(result.doc, options, { previous, reuse, parsed: result, inPlace: how.defer ?? false }), options, parsed: result, reuse };
 }
@@ -129,9 +130,9 @@ function lint(doc: ParsedDocument, options: ServiceOptions, incremental: Previou
 /** {@link lint}, pausing after every `every` cables checked by a rule when `every` is positive. */
 function* lintSteps(doc: ParsedDocument, options: ServiceOptions, incremental: Previous | undefined, every: number): Generator<void, Diagnostic[], void> {
   const reference = options.reference ?? builtinReference();
-  const eol = lineBreakOf(doc.text);
+  const eol = lineBreakOf(doc);
   // Fixes of reused findings carry the previous version's line break: with another one, every cable is checked again.
-  if (incremental && lineBreakOf(incremental.previous.doc.text) !== eol) {
+  if (incremental && lineBreakOf(incremental.previous.doc) !== eol) {
     settle(incremental.parsed);
     incremental = undefined;
   }
@@ -218,9 +219,9 @@ function sectionIndices(cables: readonly Cable[], reuse: Reuse): number[] {
 }
 
 /** The line break a document uses (its first one), which the lines fixes insert must use too. */
-function lineBreakOf(text: string): string {
-  const m = /\r\n|\r|\n/.exec(text);
-  return m ? m[0] : '\n';
+function lineBreakOf(doc: ParsedDocument): string {
+  const { lines, text } = doc;
+  return lines.lineCount > 1 ? text.slice(lines.ends[0], lines.starts[1]) : '\n';
 }
 
 /** Rules write inserted lines with `\n`; a fix writes them with the document's own line break. */

@@ -1,3 +1,4 @@
+import type { Source } from './text/source';
 import type { Cable, Level, ParsedDocument } from './model';
 import { PORTION_OF_LEVEL } from './parser/levels';
 
@@ -31,7 +32,7 @@ export interface CableRecord {
 
 const PROSIGN_WORDS: Record<string, string> = { Z: 'FLASH', O: 'IMMEDIATE', P: 'PRIORITY', R: 'ROUTINE' };
 
-function dtgText(c: Cable, text: string): string | null {
+function dtgText(c: Cable, text: Source): string | null {
   const d = c.dtg;
   if (!d) return null;
   const end = d.yearSpan?.end ?? d.monthSpan?.end ?? d.digitsSpan.end;

@@ -12,6 +12,7 @@
  * - A cable's model depends only on the text of its own segment.
  */
 import type { LineIndex } from './text/lineIndex';
+import type { Source } from './text/source';
 
 /** A range of the text: offsets in UTF-16 code units, `end` exclusive. */
 export interface Span {
@@ -372,7 +373,8 @@ export interface Segment extends Span {
 
 /** The result of parsing a whole file. */
 export interface ParsedDocument {
-  text: string;
+  /** The text parsed: a string, or an editor's rope. */
+  text: Source;
   lines: LineIndex;
   /** One kind per line. */
   lineKinds: LineKind[];

@@ -3,6 +3,7 @@
  * and breadcrumbs, and `cablewright outline` prints. Page headers, banners
  * and release stamps never start a node.
  */
+import type { Source } from './text/source';
 import type { Cable, Field, ParsedDocument, Span, Subparagraph } from './model';
 import type { Reuse } from './parser/incremental';
 import { formatDate } from './rules/describe';
@@ -96,11 +97,11 @@ function cableNode(c: Cable, doc: ParsedDocument): OutlineNode {
 }
 
 /** Past the period of a label (`A.`), which its span leaves out. */
-function afterPeriod(text: string, at: number): number {
-  return text[at] === '.' ? at + 1 : at;
+function afterPeriod(text: Source, at: number): number {
+  return text.charAt(at) === '.' ? at + 1 : at;
 }
 
-function previewAt(text: string, from: number, to: number): string {
+function previewAt(text: Source, from: number, to: number): string {
   return text.slice(from, Math.min(to, from + 200)).replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 

@@ -15,8 +15,8 @@ export function selectionSpans(doc: ParsedDocument, offset: number, nodes: Outli
   };
   let ws = offset;
   let we = offset;
-  while (ws > 0 && /[A-Za-z0-9./-]/.test(text[ws - 1])) ws--;
-  while (we < text.length && /[A-Za-z0-9./-]/.test(text[we])) we++;
+  while (ws > 0 && /[A-Za-z0-9./-]/.test(text.charAt(ws - 1))) ws--;
+  while (we < text.length && /[A-Za-z0-9./-]/.test(text.charAt(we))) we++;
   push({ start: ws, end: we });
   const line = doc.lines.lineAt(offset);
   push({ start: doc.lines.starts[line], end: doc.lines.ends[line] });

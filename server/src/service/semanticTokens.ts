@@ -4,6 +4,7 @@
  * paragraph numbers and portion marks, block markers, and page headers,
  * distribution lines and release material as de-emphasised.
  */
+import type { Source } from './text/source';
 import { builtinReference } from './data/builtin';
 import type { ReferenceData } from './data/reference';
 import type { Level, ParsedDocument, Span, Subparagraph } from './model';
@@ -48,8 +49,8 @@ export function semanticTokens(doc: ParsedDocument, options: TokenOptions = {}):
     const text = doc.text;
     let start = doc.lines.starts[line];
     let end = doc.lines.ends[line];
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
     return { start, end };
   };
 
@@ -143,9 +144,9 @@ export function semanticTokens(doc: ParsedDocument, options: TokenOptions = {}):
 }
 
 /** A token without the blanks at its ends; none when it is all blanks. */
-function trimmed(text: string, t: SemanticToken): SemanticToken[] {
+function trimmed(text: Source, t: SemanticToken): SemanticToken[] {
   let { start, end } = t;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return end > start ? [{ ...t, start, end }] : [];
 }

@@ -3,6 +3,7 @@
  * line a cable lacks, and raising the overall markings to the level of the
  * highest portion mark.
  */
+import type { Source } from '../text/source';
 import type { Cable, Level, Marking } from '../model';
 import { levelRank, readMarking } from '../parser/levels';
 import { portionsOf } from '../rules/portions';
@@ -47,7 +48,7 @@ const OVERALL: ReadonlySet<Marking['role']> = new Set(['top', 'banner', 'text-he
  * that cannot be read again. Raising to a handling level (SBU, LOU) is
  * offered but not preferred, as its form (a banner or a caveat) is the era's.
  */
-export function raiseClassification(cable: Cable, text: string): Fix | undefined {
+export function raiseClassification(cable: Cable, text: Source): Fix | undefined {
   const level = cable.level;
   const target = highestPortion(cable);
   if (!level || !target || levelRank(target) <= levelRank(level)) return undefined;
@@ -67,9 +68,8 @@ export function raiseClassification(cable: Cable, text: string): Fix | undefined
 }
 
 /** The text from `at` to the end of its line, where a marking is read. */
-function lineFrom(text: string, at: number): string {
-  // A sticky match stops at the line's end; searching for the next CR would run to the end of a file that has none.
-  const rest = /[^\r\n]*/y;
-  rest.lastIndex = at;
-  return rest.exec(text)?.[0] ?? '';
+function lineFrom(text: Source, at: number): string {
+  let end = at;
+  for (let c = text.charCodeAt(end); end < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++end));
+  return text.slice(at, end);
 }

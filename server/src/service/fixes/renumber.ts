@@ -4,6 +4,7 @@
  * text (`PARA 4 BELOW`, `PARAS 3-5`). The paragraph-numbering rule offers it
  * as its fix; an editor runs it as "Renumber paragraphs".
  */
+import type { Source } from '../text/source';
 import type { BlockMarker, Cable, Paragraph, ParsedDocument, Span, Subparagraph } from '../model';
 import { earlierSections, telegramSections } from '../rules/sections';
 import type { TextEdit } from '../rules/types';
@@ -120,8 +121,8 @@ export function renumberParagraphs(doc: ParsedDocument, cable: Cable): Renumberi
 }
 
 /** Writes `n` over the number at `span`; a number written with leading zeros (`04`) keeps its width. */
-function numberEdit(text: string, span: Span, n: number): TextEdit {
-  const padded = text[span.start] === '0' && span.end - span.start > 1;
+function numberEdit(text: Source, span: Span, n: number): TextEdit {
+  const padded = text.charAt(span.start) === '0' && span.end - span.start > 1;
   return { range: { start: span.start, end: span.end }, newText: padded ? String(n).padStart(span.end - span.start, '0') : String(n) };
 }
 
@@ -204,7 +205,7 @@ interface Reference extends Span {
 }
 
 /** The paragraph references in `[from, to)` of the text; `quoted` spans are another document's, so their references point elsewhere. */
-function findReferences(text: string, from: number, to: number, quoted: Span[]): Reference[] {
+function findReferences(text: Source, from: number, to: number, quoted: Span[]): Reference[] {
   const out: Reference[] = [];
   const body = text.slice(from, to);
   REFERENCE.lastIndex = 0;
@@ -294,7 +295,7 @@ function updateReferences(doc: ParsedDocument, cable: Cable, renumbered: Map<Par
 
 /** The edits that update one reference, or undefined when one of its numbers that this renumbering changes cannot be updated with certainty. */
 function referenceEdits(
-  text: string,
+  text: Source,
   ref: Reference,
   target: (n: number) => number | undefined,
   printed: Map<number, { cable: Cable; paragraph: Paragraph }[]>,

@@ -4,6 +4,7 @@
  * the preferred order (subject, program, organisation, then geographic
  * codes). The tags-malformed rule offers it as its fix.
  */
+import type { Source } from '../text/source';
 import type { ReferenceData, TagKind } from '../data/reference';
 import type { Cable, Span } from '../model';
 import type { TextEdit } from '../rules/types';
@@ -46,7 +47,7 @@ interface Unit {
  * lines are separated by nothing but line breaks is joined into one line;
  * another is left undone.
  */
-export function normaliseTags(cable: Cable, text: string, reference: ReferenceData, assumeYear: number | undefined): TextEdit[] | undefined {
+export function normaliseTags(cable: Cable, text: Source, reference: ReferenceData, assumeYear: number | undefined): TextEdit[] | undefined {
   const tags = cable.tags;
   if (!tags) return undefined;
   if (tags.entries.some((e) => (e.kind === 'code' && /[()]/.test(e.text)) || (e.kind === 'name' && !e.text.endsWith(')')))) return undefined;
@@ -96,7 +97,7 @@ function joined(units: Unit[]): string {
 }
 
 /** The lines of the TAGS value, each trimmed of blanks: what the normal form rewrites. */
-function valueLines(cable: Cable, text: string): Span[] {
+function valueLines(cable: Cable, text: Source): Span[] {
   const tags = cable.tags!;
   const field = cable.fields.find((f) => f.labelSpan.start === tags.labelSpan.start);
   const pieces = field?.valueSpans.length ? field.valueSpans : [tags.valueSpan];

@@ -5,6 +5,7 @@
  * banners and release stamps are skipped wherever they fall, so a field or
  * paragraph continues across a page break.
  */
+import type { Source } from '../text/source';
 import type {
   Addressee, BlockMarker, Cable, CableDate, Field, LineKind, Marking, PageHeader, Paragraph,
   PortionMark, Span, Subparagraph, TextHeader,
@@ -68,7 +69,7 @@ function portionOf(p: { text: string; start: number; end: number } | undefined):
  * Builds cable number `index` from lines `startLine..endLine` (inclusive) and
  * writes their kinds into `lineKinds`.
  */
-export function buildCable(text: string, lines: LexedLine[], range: CableRange, index: number, lineKinds: LineKind[]): Cable {
+export function buildCable(text: Source, lines: LexedLine[], range: CableRange, index: number, lineKinds: LineKind[]): Cable {
   const { startLine, endLine } = range;
   const cable: Cable = {
     index,
@@ -247,7 +248,7 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     let valueStart = labelEnd;
     while (valueStart < lineEnd && blank(valueStart)) valueStart++;
     // A messaging-system label keeps its colon apart from the order (`E.O.:`): the colon is the label's.
-    if (kind === 'eo' && valueStart < lineEnd && (text[valueStart] === ':' || text[valueStart] === ';')) {
+    if (kind === 'eo' && valueStart < lineEnd && (text.charAt(valueStart) === ':' || text.charAt(valueStart) === ';')) {
       labelEnd = valueStart + 1;
       valueStart++;
       while (valueStart < lineEnd && blank(valueStart)) valueStart++;
@@ -726,7 +727,7 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
     }
     flushBareNumber(line);
     // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
-    const c = text[it.start];
+    const c = text.charAt(it.start);
     const mark = lastBodyEnded && (c === '(' || c === "'" || c === '`') ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
     if (mark && portionLevel(mark[1]).level) {
       const at = it.start + mark[0].indexOf('(');
@@ -773,7 +774,7 @@ export function buildCable(text: string, lines: LexedLine[], range: CableRange, 
 }
 
 /** Turns paragraph builds into paragraphs, first taking a signature off the end of the body. */
-function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKinds: LineKind[], lines: LexedLine[], startLine: number, messaging: boolean) {
+function finishParagraphs(cable: Cable, paras: ParaBuild[], text: Source, lineKinds: LineKind[], lines: LexedLine[], startLine: number, messaging: boolean) {
   const last = paras[paras.length - 1];
   if (!messaging && !cable.signature && last && last.content.length > 1) {
     const s = last.content[last.content.length - 1];
@@ -837,7 +838,7 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: string, lineKi
  * returns whether one lies wholly inside a given span. Since no block word holds another, the first word
  * starting in a span is the one to look at.
  */
-function blockWordsOf(text: string, from: number, to: number): (start: number, end: number) => boolean {
+function blockWordsOf(text: Source, from: number, to: number): (start: number, end: number) => boolean {
   const s = text.slice(from, to);
   const starts: number[] = [];
   const ends: number[] = [];
@@ -875,10 +876,10 @@ function clip(s: string, max: number): string {
 }
 
 /** Whether `text[from, to)` ends with sentence punctuation (trailing blanks ignored). */
-function endsSentence(text: string, from: number, to: number): boolean {
+function endsSentence(text: Source, from: number, to: number): boolean {
   let i = to - 1;
   while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  return i >= from && '.:;!?"\')]'.includes(text[i]);
+  return i >= from && '.:;!?"\')]'.includes(text.charAt(i));
 }
 
 function lastNumber(paras: ParaBuild[]): number | undefined {

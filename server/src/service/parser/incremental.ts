@@ -6,6 +6,7 @@
  * cables are reused, moved by the edit's length. The result is the one a full
  * parse would give (the property tests hold it to that).
  */
+import type { Source } from '../text/source';
 import type { Cable } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { findEmailHeaders, isStamp } from './lexer';
@@ -29,7 +30,7 @@ export interface Reuse {
 }
 
 /** The region where two texts differ (the longest common prefix and suffix left out), or undefined when they are equal. */
-export function changedRegion(before: string, after: string): ChangedRegion | undefined {
+export function changedRegion(before: Source, after: Source): ChangedRegion | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
   // Equality of whole blocks is a native comparison, far faster than a loop over characters; the blocks shrink to one character.
@@ -67,7 +68,7 @@ export interface ReparseOptions {
 const EMAIL_REACH = 26;
 
 /** Parses `text`, the next version of `prev`'s text, reusing the cables the change left alone. */
-export function reparse(prev: ParseResult, text: string, how: ReparseOptions = {}): { result: ParseResult; reuse: Reuse } {
+export function reparse(prev: ParseResult, text: Source, how: ReparseOptions = {}): { result: ParseResult; reuse: Reuse } {
   const old = prev.doc;
   const given = fits(how.change, old.text, text) && !(empty(how.change) && text !== old.text) ? how.change : undefined;
   const change = given ?? changedRegion(old.text, text);
@@ -138,7 +139,7 @@ export function reparse(prev: ParseResult, text: string, how: ReparseOptions = {
 }
 
 /** Whether a change region the caller gave fits the two texts. */
-function fits(change: ChangedRegion | undefined, before: string, after: string): change is ChangedRegion {
+function fits(change: ChangedRegion | undefined, before: Source, after: Source): change is ChangedRegion {
   return (
     change !== undefined &&
     change.start >= 0 && change.start <= change.oldEnd && change.start <= change.newEnd &&
@@ -207,13 +208,13 @@ export function settle(result: ParseResult, only?: Iterable<number>): void {
  * line past it that both readings look at afresh; outside that window they
  * are the old marks. `first` and `last` widen to the lines whose mark changed.
  */
-function emailMarks(prev: ParseResult, text: string, lines: LineIndex, first: number, last: number, lineDelta: number): { email: Uint8Array; first: number; last: number } {
+function emailMarks(prev: ParseResult, text: Source, lines: LineIndex, first: number, last: number, lineDelta: number): { email: Uint8Array; first: number; last: number } {
   const oldText = prev.doc.text;
   const oldLines = prev.doc.lines;
   const n = lines.lineCount;
   // A line the scan looks at afresh when it is outside every header (unmarked) and neither blank nor a release
   // stamp (a header runs over those at a page break).
-  const plain = (t: string, l: LineIndex, i: number) => {
+  const plain = (t: Source, l: LineIndex, i: number) => {
     const u = t.slice(l.starts[i], l.ends[i]).trim();
     return u !== '' && !isStamp(u);
   };

@@ -5,6 +5,7 @@
  * so a line can hold several items. The lexer knows almost nothing of context;
  * the cable builder decides what each item finally is.
  */
+import type { Source } from '../text/source';
 import type { Dtg } from '../model';
 import { readDtg } from './dtg';
 import { readMarking, type MarkingMatch } from './levels';
@@ -113,7 +114,7 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  * wrapped continuation) and any Attachments: line after it. A messaging-system
  * cable's own From: has no Sent: after it, so it is left alone.
  */
-export function findEmailHeaders(text: string, starts: Int32Array, ends: Int32Array): Uint8Array {
+export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Array): Uint8Array {
   const lineCount = starts.length;
   const lineTexts = (i: number) => text.slice(starts[i], ends[i]);
   const mark = new Uint8Array(lineCount);

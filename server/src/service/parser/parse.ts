@@ -1,3 +1,4 @@
+import type { Source } from '../text/source';
 import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { buildCable } from './cableBuilder';
@@ -53,12 +54,12 @@ export interface CableMoves {
  * Parses a file of cables. Never throws and runs in time linear in the text:
  * every line is lexed once, segmented once and built once.
  */
-export function parse(text: string, options: ParseOptions = {}): ParsedDocument {
+export function parse(text: Source, options: ParseOptions = {}): ParsedDocument {
   return parseResumable(text, options).doc;
 }
 
 /** {@link parse}, keeping what {@link reparse} needs. */
-export function parseResumable(text: string, options: ParseOptions = {}): ParseResult {
+export function parseResumable(text: Source, options: ParseOptions = {}): ParseResult {
   const steps = parseInSteps(text, options, 0);
   for (;;) {
     const r = steps.next();
@@ -67,7 +68,7 @@ export function parseResumable(text: string, options: ParseOptions = {}): ParseR
 }
 
 /** {@link parseResumable}, pausing after every `every` lines read (none when `every` is 0), so that a host can do other work between steps. */
-export function* parseInSteps(text: string, options: ParseOptions, every: number): Generator<void, ParseResult, void> {
+export function* parseInSteps(text: Source, options: ParseOptions, every: number): Generator<void, ParseResult, void> {
   const lines = new LineIndex(text);
   const email = findEmailHeaders(text, lines.starts, lines.ends);
   const run = new Run(text, lines, email, options);
@@ -104,7 +105,7 @@ export class Run {
    * few lines, far down the file: its `lexed` is sparse.
    */
   constructor(
-    readonly text: string,
+    readonly text: Source,
     readonly lines: LineIndex,
     readonly email: Uint8Array,
     readonly options: ParseOptions,

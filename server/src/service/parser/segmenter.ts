@@ -6,6 +6,7 @@
  * A cable ends at NNNN, at an email header, before the next cable, or at its
  * last line of content; release stamps and blank lines after that are outside.
  */
+import type { Source } from '../text/source';
 import { hasLowerCase } from '../text/chars';
 import { DATE_LABEL, type Item, type LexedLine } from './lexer';
 
@@ -78,7 +79,7 @@ const REPEATS = K.dist | K.dtg | K.fm | K.texthdr | K.section | K.mrn | K.eo | K
 /** What a cable must already have for a `PAGE 01` header to begin the next one. */
 const BEFORE_PAGE1 = K.page1 | K.page | K.dtg | K.fm | K.eo | K.tags | K.subject | K.mrn | K.para;
 
-function keysOf(items: Item[], text: string): number {
+function keysOf(items: Item[], text: Source): number {
   let keys = 0;
   for (const it of items) {
     switch (it.k) {
@@ -129,7 +130,7 @@ export class Segmenter {
 
   /** `from` resumes where a {@link snapshot} was taken; every line it was taken after is read again only through `lines`. */
   constructor(
-    private readonly text: string,
+    private readonly text: Source,
     private readonly lines: LexedLine[],
     private readonly assumeCable: boolean,
     private readonly emit: (range: CableRange) => void,
@@ -327,7 +328,7 @@ function isBlank(line: LexedLine): boolean {
   return line.items.length === 0;
 }
 
-function lineText(line: LexedLine, text: string): string {
+function lineText(line: LexedLine, text: Source): string {
   return text.slice(line.indentEnd, line.end);
 }
 

@@ -1,3 +1,4 @@
+import type { Source } from '../text/source';
 import type { ReferenceData } from '../data/reference';
 import type { Addressee, Span } from '../model';
 
@@ -7,7 +8,7 @@ import type { Addressee, Span } from '../model';
  * known post (`TO SECSTATE WASHDC URGENT 6354`). precedence-unknown reports the
  * word; post-unknown leaves the designation alone.
  */
-export function misplacedPrecedence(a: Addressee, reference: ReferenceData, text: string): { word: string; range: Span } | undefined {
+export function misplacedPrecedence(a: Addressee, reference: ReferenceData, text: Source): { word: string; range: Span } | undefined {
   if (a.person || a.precedence.length > 0 || !a.serial || reference.post(a.designation)) return undefined;
   const m = /\s+([A-Z]+)$/.exec(a.designation);
   if (!m || !reference.post(a.designation.slice(0, m.index))) return undefined;

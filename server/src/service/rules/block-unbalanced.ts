@@ -1,3 +1,4 @@
+import type { Source } from '../text/source';
 import type { BlockMarker, Cable, Paragraph } from '../model';
 import type { Finding, Fix, Rule } from './types';
 
@@ -54,7 +55,7 @@ export const blockUnbalanced: Rule = {
  * numbering starts again after the paragraph, as when a quoted document's own
  * numbered paragraphs follow.
  */
-function closingFixes(cable: Cable, text: string, unclosed: BlockMarker[]): Map<BlockMarker, Fix> {
+function closingFixes(cable: Cable, text: Source, unclosed: BlockMarker[]): Map<BlockMarker, Fix> {
   const byParagraph = new Map<Paragraph, BlockMarker[]>();
   for (const b of unclosed) {
     const p = cable.paragraphs.find((x) => x.start <= b.start && b.start < x.end);
@@ -79,10 +80,10 @@ function closingFixes(cable: Cable, text: string, unclosed: BlockMarker[]): Map<
 }
 
 /** Whether an opening stands alone on its line (`BEGIN TEXT:`), so its END goes on a line of its own too. */
-function ownLine(text: string, b: BlockMarker): boolean {
+function ownLine(text: Source, b: BlockMarker): boolean {
   let start = b.start;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  while (start > 0 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== '\r') start--;
   let end = b.end;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
   return /^\s*$/.test(text.slice(start, b.start)) && /^\s*[:.]?\s*$/.test(text.slice(b.end, end));
 }

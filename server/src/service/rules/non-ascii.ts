@@ -86,8 +86,8 @@ export const nonAscii: Rule = {
       const at = offset - start;
       let ch = m[0];
       // A surrogate pair is one character.
-      if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(text[offset + 1] ?? '')) {
-        ch += text[offset + 1];
+      if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(text.charAt(offset + 1))) {
+        ch += text.charAt(offset + 1);
         OUTSIDE.lastIndex++;
       }
       if (ch === '\ufeff' && offset === 0) continue;

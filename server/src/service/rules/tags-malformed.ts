@@ -25,7 +25,7 @@ export const tagsMalformed: Rule = {
     const at = (s: Span) => text.slice(s.start, s.end);
     for (const e of tags.entries) {
       if (e.kind === 'empty') {
-        const comma = text[e.start] === ',' ? { start: e.start, end: e.start + 1 } : { start: Math.max(tags.valueSpan.start, e.start - 1), end: e.start };
+        const comma = text.charAt(e.start) === ',' ? { start: e.start, end: e.start + 1 } : { start: Math.max(tags.valueSpan.start, e.start - 1), end: e.start };
         out.push({
           range: comma,
           message: 'Empty TAGS entry (a doubled, leading or trailing comma): separate codes with a single comma.',

@@ -1,3 +1,4 @@
+import type { Source } from '../text/source';
 import type { ReferenceData } from '../data/reference';
 import type { Cable, ParsedDocument, Span } from '../model';
 
@@ -35,7 +36,8 @@ export interface Finding {
 export interface RuleContext {
   doc: ParsedDocument;
   cable: Cable;
-  text: string;
+  /** The document's text (`doc.text`); read it by slices and characters. */
+  text: Source;
   reference: ReferenceData;
   /** The year to judge a cable by when it shows no date, if the user set one. */
   assumeYear: number | undefined;

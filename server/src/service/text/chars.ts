@@ -1,3 +1,5 @@
+import type { Source } from './source';
+
 /**
  * Character tests on UTF-16 code units, for the parser's hot loops: a regex
  * call per character or per word costs far more than a comparison.
@@ -11,7 +13,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** Whether `s[from, to)` holds a lower-case ASCII letter (`/[a-z]/`). */
-export function hasLowerCase(s: string, from = 0, to = s.length): boolean {
+export function hasLowerCase(s: Source, from = 0, to = s.length): boolean {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) return true;

@@ -1,3 +1,5 @@
+import { fullText, type Source } from './source';
+
 /**
  * Line starts and ends of a text. Lines end at CRLF, LF or a lone CR, as in
  * LSP; a form feed is not a line break (it is page-break noise inside a line).
@@ -12,7 +14,7 @@ export class LineIndex {
 
   /** `starts` and `ends` are given only by {@link LineIndex.edited}, which has worked them out. */
   constructor(
-    readonly text: string,
+    readonly text: Source,
     known?: { starts: Int32Array; ends: Int32Array },
   ) {
     if (known) {
@@ -34,16 +36,17 @@ export class LineIndex {
       count++;
     };
     // The nearer of the next CR and the next LF, each found with indexOf (far faster than a character loop).
+    const flat = fullText(text);
     let start = 0;
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
+    let lf = flat.indexOf('\n');
+    let cr = flat.indexOf('\r');
     while (lf >= 0 || cr >= 0) {
       const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-      const next = at === cr && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+      const next = at === cr && flat.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
       add(start, at);
       start = next;
-      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
-      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+      if (lf >= 0 && lf < next) lf = flat.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = flat.indexOf('\r', next);
     }
     add(start, text.length);
     this.starts = starts.slice(0, count);
@@ -58,7 +61,7 @@ export class LineIndex {
    * LineIndex(text)`: a CR and an LF that an edit brings together make one
    * line break, as they would.
    */
-  static edited(before: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  static edited(before: LineIndex, text: Source, start: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
     const oldCount = before.starts.length;
     // Old lines a to b - 1 are read again: from the line before the edit's (a CR ending it may meet an LF the

@@ -35,7 +35,7 @@ function own(value: unknown, depth: number): void {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       if (typeof v === 'string') {
-        if (v.length >= MIN_VIEW) value[i] = copy(v);
+        if (v.length >= MIN_VIEW) value[i] = ownCopy(v);
       } else own(v, depth + 1);
     }
     return;
@@ -44,7 +44,7 @@ function own(value: unknown, depth: number): void {
   for (const key in o) {
     const v = o[key];
     if (typeof v === 'string') {
-      if (v.length >= MIN_VIEW) o[key] = copy(v);
+      if (v.length >= MIN_VIEW) o[key] = ownCopy(v);
     } else own(v, depth + 1);
   }
 }
@@ -54,6 +54,6 @@ function own(value: unknown, depth: number): void {
  * flattened into new storage when sliced, and the slice is a view into that
  * storage alone, one character longer than `s`.
  */
-function copy(s: string): string {
+export function ownCopy(s: string): string {
   return `${s} `.slice(0, -1);
 }
