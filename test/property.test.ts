@@ -410,16 +410,19 @@ describe('incremental re-analysis equals analysing from scratch', () => {
         const options = { assumeCable, rules: SESSION_RULES };
         let now = analyze(text, options);
         let rope = Rope.of(text, chunk);
+        let lines = new LineIndex(rope);
         let current = text;
         let base = { nodes: outline(now.doc), reuse: undefined as Reuse | undefined };
         for (const [e, hinted, settle] of steps) {
           const next = applyEdit(current, e);
           const region = regionOf(current, e);
           rope = rope.edited(region.start, region.oldEnd, e.insert);
+          // The editor keeps the line index of its text, and hands it over with the edit's region.
+          lines = LineIndex.edited(lines, rope, region.start, region.oldEnd, region.newEnd);
           current = next;
           const given = hinted ? region : undefined;
           const pure = analyze(next, options, undefined, given);
-          const edited = analyzeEdit(now, rope, options, given);
+          const edited = analyzeEdit(now, rope, options, given, hinted ? lines : undefined);
           const scratch = analyze(next, options);
           assert.deepStrictEqual(pure.diagnostics, scratch.diagnostics);
           // Before it is settled, what the editor publishes is already exact: the diagnostics and the line index.

@@ -265,7 +265,7 @@ export function startServer(connection: Connection): void {
     const small = (r: ChangedRegion | undefined) => r !== undefined && r.oldEnd - r.start < LARGE_EDIT && r.newEnd - r.start < LARGE_EDIT;
     if (hit && (!st.large || small(since))) {
       // The previous version's analysis is given up: the new one takes over its cables and moves them when asked.
-      return setEntry(st, doc.version, analyzeEdit(hit.analysis, text, options, since), false);
+      return setEntry(st, doc.version, analyzeEdit(hit.analysis, text, options, since, doc.lines), false);
     }
     if (st.large) {
       startJob(doc.uri, doc.version, text, options);

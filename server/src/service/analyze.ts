@@ -1,4 +1,3 @@
-import type { Source } from './text/source';
 import { builtinReference } from './data/builtin';
 import type { ReferenceData } from './data/reference';
 import type { Cable, ParsedDocument, Span } from './model';
@@ -6,6 +5,8 @@ import { reparse, settle, type ChangedRegion, type ReparseOptions, type Reuse } 
 import { parseInSteps, parseResumable, type ParseResult } from './parser/parse';
 import { RULES } from './rules';
 import type { Fix, Finding, Rule, Severity } from './rules/types';
+import type { LineIndex } from './text/lineIndex';
+import type { Source } from './text/source';
 
 /** Options of the language service; everything has a default. */
 export interface ServiceOptions {
@@ -73,10 +74,11 @@ export function analyze(text: Source, options: ServiceOptions = {}, previous?: A
  * were until {@link settled} moves them, so a keystroke costs the cables it
  * touched, not the file: the diagnostics and the line index are exact at once;
  * read anything else of the document only from `settled(analysis)`.
+ * `lines`, when the editor keeps the text's line index, spares making it again.
  */
-export function analyzeEdit(previous: Analysis, text: Source, options: ServiceOptions, change?: ChangedRegion): Analysis {
+export function analyzeEdit(previous: Analysis, text: Source, options: ServiceOptions, change?: ChangedRegion, lines?: LineIndex): Analysis {
   if (!sameOptions(previous.options, options)) return analyze(text, options);
-  return next(previous, text, options, { change, defer: true });
+  return next(previous, text, options, { change, defer: true, lines });
 }
 
 /**

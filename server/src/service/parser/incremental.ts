@@ -62,6 +62,12 @@ export interface ReparseOptions {
    * that owns the previous result and never reads it again may ask this.
    */
   defer?: boolean;
+  /**
+   * The new text's line index, when the caller keeps one (an editor's
+   * document does): spares making it again. Used only if it indexes that
+   * very text.
+   */
+  lines?: LineIndex;
 }
 
 /** Lines past an email header's first line that deciding about it can read (Sent: is looked for 24 lines down). */
@@ -75,7 +81,7 @@ export function reparse(prev: ParseResult, text: Source, how: ReparseOptions = {
   const defer = how.defer ?? false;
   const charDelta = text.length - old.text.length;
   if (!change || empty(change)) return { result: prev, reuse: { prefix: old.cables.length, suffixNew: old.cables.length, suffixOld: old.cables.length, charDelta: 0, lineDelta: 0 } };
-  const lines = LineIndex.edited(old.lines, text, change.start, change.oldEnd, change.newEnd);
+  const lines = how.lines?.text === text ? how.lines : LineIndex.edited(old.lines, text, change.start, change.oldEnd, change.newEnd);
   const n = lines.lineCount;
   const lineDelta = n - old.lines.lineCount;
 
@@ -92,7 +98,11 @@ export function reparse(prev: ParseResult, text: Source, how: ReparseOptions = {
   const prefix = resume ? resume.state.emitted : 0;
   const pending = prev.moves;
   // The kinds of the lines above the first one read again are the old ones (a copy of a few arrays, not a loop).
-  const run = new Run(text, lines, email, prev.options, old.lineKinds.slice(0, resume ? resume.state.floor : 0));
+  // When the previous result is given up and the edit kept the line count, every line keeps its number: the old
+  // kinds are overwritten in place where lines are read again, and the rest stay as they are.
+  const inPlace = defer && lineDelta === 0;
+  const run = new Run(text, lines, email, prev.options, inPlace ? old.lineKinds : old.lineKinds.slice(0, resume ? resume.state.floor : 0));
+  if (inPlace) run.overwritten = new Map();
   if (resume) {
     for (let c = 0; c < prefix; c++) {
       // Without `defer`, a cable still waiting for its move from an earlier deferred parse is moved now (a copy).
@@ -119,8 +129,12 @@ export function reparse(prev: ParseResult, text: Source, how: ReparseOptions = {
         r.ranges.push(lineDelta === 0 ? prev.ranges[c] : shiftRange(prev.ranges[c], lineDelta));
       }
       // The kinds of the lines the resumed scan read past the last cable it built are the old ones too.
-      r.lineKinds.length = now.state.floor;
-      r.lineKinds = r.lineKinds.concat(old.lineKinds.slice(now.state.floor - lineDelta));
+      if (r.overwritten) {
+        for (const [line, kind] of r.overwritten) if (line >= now.state.floor) r.lineKinds[line] = kind;
+      } else {
+        r.lineKinds.length = now.state.floor;
+        r.lineKinds = r.lineKinds.concat(old.lineKinds.slice(now.state.floor - lineDelta));
+      }
       for (let c = atLine(prev.checkpoints, before.line) + 1; c < prev.checkpoints.length; c++) {
         const cp = prev.checkpoints[c];
         r.checkpoints.push(lineDelta === 0 && indexDelta === 0 ? cp : { line: cp.line + lineDelta, state: shiftState(cp.state, lineDelta, indexDelta) });

@@ -97,6 +97,12 @@ export class Run {
   cables: Cable[] = [];
   ranges: CableRange[] = [];
   checkpoints: Checkpoint[] = [];
+  /**
+   * When the scan overwrites the kinds of a previous parse in place (see
+   * `reparse`), the kind each line had before it was first lexed again, so
+   * that the lines read ahead of the last cable built can be given theirs back.
+   */
+  overwritten: Map<number, LineKind> | undefined;
 
   /**
    * `lineKinds`, when given, holds the kinds of the lines before the first one
@@ -167,6 +173,7 @@ export class Run {
     const { lines } = this;
     const l = lexLine(this.text.slice(lines.starts[i], lines.ends[i]), lines.starts[i], this.email[i] === 1);
     this.lexed[i] = l;
+    if (this.overwritten && !this.overwritten.has(i)) this.overwritten.set(i, this.lineKinds[i]);
     const k = l.items[0]?.k;
     this.lineKinds[i] = k === undefined ? 'blank' : k === 'stamp' ? 'release-stamp' : k === 'email' ? 'email-header' : 'outside';
   }
