@@ -55,10 +55,11 @@ export function within<T>(p: Promise<T>, what: string): Promise<T> {
  * Runs `body` with the bundled server started with `execArgv`: a server that
  * closes the connection before `body` is done ends the benchmark, and a
  * failure prints what the server wrote on standard error. The server is
- * stopped in every case.
+ * stopped in every case. `CABLEWRIGHT_BENCH_SERVER=path/to/server.js` runs
+ * another build's server instead, to compare two builds in turn.
  */
 export async function withServer(execArgv: string[], body: (client: LspClient) => Promise<void>): Promise<void> {
-  const client = new LspClient(undefined, execArgv);
+  const client = new LspClient(process.env.CABLEWRIGHT_BENCH_SERVER || undefined, execArgv);
   let stopping = false;
   client.connection.onClose(() => {
     if (stopping) return;

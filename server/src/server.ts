@@ -8,6 +8,7 @@
  * error and the server goes on; a very large document is checked in steps,
  * with a longer debounce and fewer features, so the editor never waits on it.
  */
+import { Console } from 'node:console';
 import { describeConfig, nodeConfigHost, type ConfigProblem, type EditorSettings } from './config';
 import { CONFIG_GLOBS, pathOfUri, WorkspaceConfig } from './lsp/workspaceConfig';
 import {
@@ -18,6 +19,8 @@ import {
   ShowMessageNotification,
   ProposedFeatures,
   ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -28,6 +31,7 @@ import {
   type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { DiagnosticsCache, jsonEncoder } from './lsp/diagnosticsJson';
 import { EditorDocument } from './lsp/editorDocument';
 import { codeActions, FIX_ALL_KIND, resolveFixAll, type FixAllData } from './lsp/codeActions';
 import {
@@ -35,7 +39,6 @@ import {
   LEGEND,
   toCompletionItem,
   toFoldingRanges,
-  toLspDiagnostic,
   toRange,
   toSelectionRange,
   toSymbols,
@@ -146,6 +149,8 @@ interface DocState {
   large: boolean;
   /** What of the document's analyses and outlines has had its strings copied out of the text (see `ownStrings`). */
   owned: WeakSet<object>;
+  /** The LSP diagnostics of its findings, kept while their positions hold. */
+  lsp: DiagnosticsCache;
 }
 
 /** Whether a document is a cable by its name, so a draft without a header yet is still read as one. */
@@ -165,7 +170,7 @@ export function startServer(connection: Connection): void {
   const stateOf = (uri: string): DocState => {
     let st = states.get(uri);
     if (!st) {
-      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false, owned: new WeakSet() };
+      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false, owned: new WeakSet(), lsp: new DiagnosticsCache() };
       states.set(uri, st);
     }
     return st;
@@ -285,10 +290,7 @@ export function startServer(connection: Connection): void {
     const e = entryOf(doc);
     return e && settledOf(e);
   };
-  const diagnosticsOf = (e: Entry): Diagnostic[] => {
-    const lines = e.analysis.doc.lines;
-    return (e.diagnostics ??= e.analysis.diagnostics.map((d) => toLspDiagnostic(lines, d)));
-  };
+  const diagnosticsOf = (e: Entry, uri: string): Diagnostic[] => (e.diagnostics ??= stateOf(uri).lsp.convert(e.analysis.doc.lines, e.analysis.diagnostics));
   const symbolsOf = (doc: EditorDocument): DocumentSymbol[] => {
     const e = entryOf(doc);
     if (!e) return [];
@@ -359,7 +361,7 @@ export function startServer(connection: Connection): void {
       const e = settings.enable ? entryOf(doc) : undefined;
       // A large document being analysed in steps publishes when it is done.
       if (settings.enable && !e) return;
-      const items = e ? diagnosticsOf(e) : [];
+      const items = e ? diagnosticsOf(e, uri) : [];
       // A newer version arrived while this one was analysed: its own run will publish.
       if (documents.get(uri)?.version !== version) return;
       background('publishing diagnostics', connection.sendDiagnostics({ uri, version, diagnostics: items }));
@@ -513,7 +515,7 @@ export function startServer(connection: Connection): void {
         const now = documents.get(params.textDocument.uri);
         if (!now) break;
         const e = entryOf(now);
-        if (e) return { kind: 'full' as const, items: diagnosticsOf(e) };
+        if (e) return { kind: 'full' as const, items: diagnosticsOf(e, now.uri) };
         await stateOf(now.uri).job?.done;
       }
       return { kind: 'full' as const, items: [] };
@@ -685,10 +687,34 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/**
+ * The connection to the client, over the transport the command line names
+ * (as vscode-languageserver chooses it). Over stdio, messages are written by
+ * a JSON encoder that writes published diagnostics from the JSON kept for
+ * each (see `lsp/diagnosticsJson.ts`); stdout then carries only the
+ * protocol, so anything logged goes to stderr, which clients show as the
+ * server's log.
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder }));
+  // As vscode-languageserver does for the streams it opens itself: the client closing stdin ends the server, with
+  // status 0 only after a shutdown request.
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  const end = () => process.exit(shutdown ? 0 : 1);
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
+  return connection;
+}
+
 if (require.main === module) {
   if (process.argv.includes('--version')) {
     process.stdout.write(`${CABLEWRIGHT_VERSION}\n`);
   } else {
-    startServer(createConnection(ProposedFeatures.all));
+    startServer(connect());
   }
 }

@@ -81,6 +81,13 @@ export class LspClient {
     return this.connection.sendRequest<T>(method, params);
   }
 
+  /** Closes the server's stdin as a client that goes away does, without the exit notification; resolves with the server's exit status. */
+  hangUp(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    this.proc.stdin!.end();
+    return exited;
+  }
+
   /** Shuts the server down as a client does, and gives it a moment to exit on its own (a profile is written at exit) before ending it. */
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => {
