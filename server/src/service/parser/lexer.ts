@@ -236,6 +236,21 @@ function charWithin(s: string, ch: number, from: number, to: number): boolean {
   return false;
 }
 
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** Whether a distribution code's dash can follow at `from`: up to eight of `[A-Z0-9/]`, then `-` (DIST_CODE's shape). */
+function codeDashAt(s: string, from: number): boolean {
+  const stop = Math.min(from + 8, s.length);
+  for (let i = from; i < stop; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45) return true;
+    if (!((c >= 65 && c <= 90) || (c >= 47 && c <= 57))) return false;
+  }
+  return false;
+}
+
 /** Finds where the next FM/TO/INFO/XMT keyword starts inside an address list, outside `//` office suffixes. */
 function nextAddressKeyword(s: string, from: number): { at: number; which: AddressKind } | undefined {
   const re = /(^|[ \t])(FM|TO|INFO|XMT)[ \t]+(?=[A-Z])/g;
@@ -331,7 +346,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     return until({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' }, end);
   }
   // A distribution code has its dash within its first nine characters.
-  if (first && (upper || digit || c === '/') && (c === '/' || (c === 'I' && c1 === 'N') || charWithin(line, 45, p + 1, p + 8)) && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
+  if (first && (upper || digit || c === '/') && (c === '/' || (c === 'I' && c1 === 'N') || codeDashAt(line, p + 1)) && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
     return until({ k: 'distribution', start: base + p, end: base + end, opener: false }, end);
   }
   if (((c === 'D' && c1 === 'R') || (c === 'A' && c1 === 'P') || (c === 'C' && c1 === 'L') || (c === 'R' && c1 === 'E')) && (m = sticky(DRAFTING, line, p))) {
@@ -381,8 +396,9 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     }
     return until(item, p + m[0].length);
   }
-  // A messaging-system label ends in a colon within 20 characters.
-  if (upper && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
+  // A messaging-system label is mixed case but for MRN, DTG and XMT, and ends in a colon within 20 characters:
+  // all-capitals prose skips the search for the colon.
+  if (upper && (isLower(line.charCodeAt(p + 1)) || (c === 'M' && c1 === 'R') || (c === 'D' && c1 === 'T') || (c === 'X' && c1 === 'M')) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (label === 'From' || label === 'Action' || label === 'Info' || label === 'XMT') {
