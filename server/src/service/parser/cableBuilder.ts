@@ -5,6 +5,7 @@
  * banners and release stamps are skipped wherever they fall, so a field or
  * paragraph continues across a page break.
  */
+import { hasLowerCase, isSpace } from '../text/chars';
 import type { Source } from '../text/source';
 import type {
   Addressee, BlockMarker, Cable, CableDate, Field, LineKind, Marking, PageHeader, Paragraph,
@@ -57,6 +58,15 @@ const PORTION_LEAD = /^['`]?\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s/;
 const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 /** Every block marker holds one of these words: lines without them skip the marker patterns. None holds another. */
 const BLOCK_WORDS = /SUMMARY|Summary|summary|TEXT|Text|text|QUOTE|COMMENT|Comment|comment|FOLLOWS|follows/g;
+// The block markers scanBlocks reads on a body line. (?!-) keeps TEXT-BASED and QUOTE-UNQUOTE from being markers.
+const BLOCK_BEGIN = /\bBEGIN\s+(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
+const BLOCK_END = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
+/** "SUMMARY:" and "Comment:" open a block where a paragraph or a sentence starts; they need no END. */
+const BLOCK_AT_START = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*[:.]/;
+const BLOCK_MID_SENTENCE = /([.!?]["')]?\s+)(SUMMARY|Summary|COMMENT|Comment)\s*:/g;
+const TEXT_FOLLOWS = /\bTEXT\s+FOLLOWS\b/gi;
+const UNQUOTE = /\bUNQUOTE\b/g;
+const QUOTE = /\bQUOTE\b(?!-)/g;
 const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
@@ -254,7 +264,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       while (valueStart < lineEnd && blank(valueStart)) valueStart++;
     }
     const valueText = valueStart < valueEnd ? text.slice(valueStart, valueEnd) : '';
-    const label = opts.label ?? text.slice(labelStart, labelEnd).replace(/[\s:;.]+$/, '');
+    const label = opts.label ?? text.slice(labelStart, labelEndTrimmed(text, labelStart, labelEnd));
     open = {
       kind,
       which: opts.which,
@@ -327,24 +337,22 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
       found.push({ start: from + at, end: from + at + len, block, edge, implicit });
     let m: RegExpExecArray | null;
-    // (?!-) keeps TEXT-BASED and QUOTE-UNQUOTE from being markers.
-    const begin = /\bBEGIN\s+(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
-    while ((m = begin.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
-    const end = /\bEND\s+(?:OF\s+)?(SUMMARY|TEXT|COMMENT|QUOTE)\b(?!-)/gi;
-    while ((m = end.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
-    // "SUMMARY:" and "Comment:" open a block where a paragraph or a sentence starts; they need no END.
-    const atStart = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?(SUMMARY|Summary|COMMENT|Comment)\s*[:.]/.exec(s);
+    BLOCK_BEGIN.lastIndex = 0;
+    while ((m = BLOCK_BEGIN.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
+    BLOCK_END.lastIndex = 0;
+    while ((m = BLOCK_END.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
+    const atStart = BLOCK_AT_START.exec(s);
     if (atStart) push(atStart[1].toUpperCase() as BlockMarker['block'], 'begin', atStart[0].indexOf(atStart[1]), atStart[1].length, true);
-    const midSentence = /([.!?]["')]?\s+)(SUMMARY|Summary|COMMENT|Comment)\s*:/g;
-    while ((m = midSentence.exec(s))) push(m[2].toUpperCase() as BlockMarker['block'], 'begin', m.index + m[1].length, m[2].length, true);
-    const follows = /\bTEXT\s+FOLLOWS\b/gi;
-    while ((m = follows.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
-    const unq = /\bUNQUOTE\b/g;
-    while ((m = unq.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
+    BLOCK_MID_SENTENCE.lastIndex = 0;
+    while ((m = BLOCK_MID_SENTENCE.exec(s))) push(m[2].toUpperCase() as BlockMarker['block'], 'begin', m.index + m[1].length, m[2].length, true);
+    TEXT_FOLLOWS.lastIndex = 0;
+    while ((m = TEXT_FOLLOWS.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
+    UNQUOTE.lastIndex = 0;
+    while ((m = UNQUOTE.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
     // Every QUOTE may open quoted matter that UNQUOTE closes; only where it is plainly the operator (after a colon
     // or a stop, or READS/SAID) must it be closed, since elsewhere it may be the verb ("WE NOT QUOTE HIM").
-    const q = /\bQUOTE\b(?!-)/g;
-    while ((m = q.exec(s))) {
+    QUOTE.lastIndex = 0;
+    while ((m = QUOTE.exec(s))) {
       const before = s.slice(Math.max(0, m.index - 16), m.index);
       if (/(?:\bEND|\bBEGIN|UN)\s*$/.test(before)) continue;
       const operator = before.trim() === '' || /[:.,;]\s*$/.test(before) || /\b(?:READS|READ|SAID|SAYS|STATED|STATES|FOLLOWS|FOLLOWING)\s+$/.test(before);
@@ -522,7 +530,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           setKind('tags');
           break;
         case 'subject': {
-          const mixed = /[a-z]/.test(text.slice(it.start, it.labelEnd));
+          const mixed = hasLowerCase(text, it.start, it.labelEnd);
           const colon = /[:;.]\s*$/.test(text.slice(it.start, it.labelEnd));
           if ((zone === 'body' && (cable.subject || !colon)) || (!colon && zone === 'trailer')) {
             handleText(it, line, setKind);
@@ -537,7 +545,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         }
         case 'ref': {
-          const mixed = /[a-z]/.test(text.slice(it.start, it.labelEnd));
+          const mixed = hasLowerCase(text, it.start, it.labelEnd);
           if (zone === 'body' || zone === 'trailer' || (!it.labelled && !headerSeen)) {
             handleText(it, line, setKind);
             break;
@@ -859,6 +867,16 @@ function blockWordsOf(text: Source, from: number, to: number): (start: number, e
     }
     return lo < starts.length && ends[lo] <= end;
   };
+}
+
+/** Where a label ends without the blanks, colons, semicolons and periods after it (as `/[\s:;.]+$/` trims it). */
+function labelEndTrimmed(text: Source, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 58 && c !== 59 && c !== 46 && !isSpace(c)) break;
+    end--;
+  }
+  return end;
 }
 
 /** Whether `(X)` continues the lettered subparagraphs `(A)`, `(B)`... of a paragraph. */
