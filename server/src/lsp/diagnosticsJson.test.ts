@@ -19,6 +19,8 @@ test('a diagnostics notification is written as JSON.stringify writes it, from ea
     // Twice: the second time from the kept texts.
     assert.deepEqual(JSON.parse(messageJson(m)), JSON.parse(JSON.stringify(m)));
     assert.deepEqual(JSON.parse(messageJson(m)), m);
+    // Written in ASCII: the accents, the emoji (a surrogate pair) and the dash as escapes.
+    assert.match(messageJson(m), /^[\x20-\x7e]*$/);
   }
 });
 
