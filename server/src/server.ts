@@ -31,8 +31,9 @@ import {
   type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { DiagnosticsCache, jsonEncoder } from './lsp/diagnosticsJson';
+import { DiagnosticsCache, jsonEncoder } from './lsp/keptJson';
 import { EditorDocument } from './lsp/editorDocument';
+import { SymbolsCache } from './lsp/symbolsCache';
 import { codeActions, FIX_ALL_KIND, resolveFixAll, type FixAllData } from './lsp/codeActions';
 import {
   encodeTokens,
@@ -151,6 +152,8 @@ interface DocState {
   owned: WeakSet<object>;
   /** The LSP diagnostics of its findings, kept while their positions hold. */
   lsp: DiagnosticsCache;
+  /** Its cables' symbols, kept likewise. */
+  symbols: SymbolsCache;
 }
 
 /** Whether a document is a cable by its name, so a draft without a header yet is still read as one. */
@@ -170,7 +173,7 @@ export function startServer(connection: Connection): void {
   const stateOf = (uri: string): DocState => {
     let st = states.get(uri);
     if (!st) {
-      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false, owned: new WeakSet(), lsp: new DiagnosticsCache() };
+      st = { entry: undefined, since: undefined, outline: undefined, timer: undefined, job: undefined, large: false, owned: new WeakSet(), lsp: new DiagnosticsCache(), symbols: new SymbolsCache() };
       states.set(uri, st);
     }
     return st;
@@ -303,7 +306,7 @@ export function startServer(connection: Connection): void {
     ownStrings(nodes, st.owned);
     st.outline = { nodes, reuse: undefined };
     // A large document's outline lists its cables, not what is in them (hundreds of thousands of symbols would cross the pipe).
-    return (e.symbols = toSymbols(a.doc.lines, st.large ? nodes.map((n) => ({ ...n, children: [] })) : nodes));
+    return (e.symbols = st.large ? toSymbols(a.doc.lines, nodes.map((n) => ({ ...n, children: [] }))) : st.symbols.convert(a.doc.lines, a.doc.cables, nodes));
   };
 
   /** Analyses a large document in steps, letting requests in between; when done, its diagnostics go out. */
@@ -691,7 +694,7 @@ export function startServer(connection: Connection): void {
  * The connection to the client, over the transport the command line names
  * (as vscode-languageserver chooses it). Over stdio, messages are written by
  * a JSON encoder that writes published diagnostics from the JSON kept for
- * each (see `lsp/diagnosticsJson.ts`); stdout then carries only the
+ * each (see `lsp/keptJson.ts`); stdout then carries only the
  * protocol, so anything logged goes to stderr, which clients show as the
  * server's log.
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../service';
-import { DiagnosticsCache, messageJson } from './diagnosticsJson';
+import { DiagnosticsCache, messageJson } from './keptJson';
 
 const TEXT = ['CONFIDENTIAL', 'TAGS: PREL,, XXXX', 'SUBJECT: CAFÉ 🌋 "QUOTED" \\ BACKSLASH', '', '1. (C) TEXT.', '3. (C) MORE TEXT — AND A DASH.', ''].join('\n');
 

@@ -1,10 +1,12 @@
 /**
- * Publishing a document's diagnostics at every keystroke without converting
- * and serialising all of them each time. LSP wants the whole list for every
- * version; on a file of a thousand cables that is hundreds of kilobytes of
- * JSON, of which a keystroke changes a few entries. Each finding keeps its
- * LSP diagnostic while its position is the same, and each LSP diagnostic
- * keeps its JSON text (in ASCII), which the connection's encoder joins.
+ * Messages written from JSON kept per item, so that a keystroke does not
+ * convert and serialise a whole document's diagnostics (or symbols) again.
+ * LSP wants the whole list for every version; on a file of a thousand cables
+ * that is hundreds of kilobytes of JSON, of which a keystroke changes a few
+ * entries. Each finding keeps its LSP diagnostic while its position is the
+ * same (`DiagnosticsCache`; `symbolsCache.ts` does the same for symbols), each
+ * item sent keeps its JSON text (in ASCII), and the connection's encoder
+ * joins those texts.
  */
 import type { ContentTypeEncoderOptions, Diagnostic as LspDiagnostic, Message, Range } from 'vscode-languageserver/node';
 import type { Diagnostic, LineIndex } from '../service';
@@ -16,9 +18,9 @@ import { toLspDiagnostic } from './convert';
  * protocol never see. A table of them would grow with every version sent.
  */
 const JSON_TEXT = Symbol('json');
-type Kept = LspDiagnostic & { [JSON_TEXT]?: string };
+type Kept<T extends object = object> = T & { [JSON_TEXT]?: string };
 
-function keep(d: LspDiagnostic, json: string): void {
+function keep(d: object, json: string): void {
   Object.defineProperty(d, JSON_TEXT, { value: json, enumerable: false });
 }
 
@@ -31,13 +33,13 @@ function keep(d: LspDiagnostic, json: string): void {
  */
 export class DiagnosticsCache {
   /** Those of the last version converted only: the findings of older versions are let go. */
-  private kept = new Map<Diagnostic, Kept>();
+  private kept = new Map<Diagnostic, Kept<LspDiagnostic>>();
 
   convert(lines: LineIndex, diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
-    const now = new Map<Diagnostic, Kept>();
+    const now = new Map<Diagnostic, Kept<LspDiagnostic>>();
     const out = diagnostics.map((d) => {
       const known = this.kept.get(d);
-      let lsp: Kept;
+      let lsp: Kept<LspDiagnostic>;
       if (!known) {
         lsp = toLspDiagnostic(lines, d);
       } else {
@@ -68,7 +70,20 @@ function rangeJson(r: Range): string {
   return `{"range":{"start":{"line":${r.start.line},"character":${r.start.character}},"end":{"line":${r.end.line},"character":${r.end.character}}}`;
 }
 
-function diagnosticJson(d: Kept): string {
+/** Marks a list whose items keep their JSON: a response whose result it is is written from those texts. */
+const KEPT_LIST = Symbol('kept list');
+
+/** `items`, marked as a list whose items keep their JSON text once it is made (they must never be changed afterwards). */
+export function keptList<T extends object>(items: T[]): T[] {
+  Object.defineProperty(items, KEPT_LIST, { value: true, enumerable: false });
+  return items;
+}
+
+function isKeptList(value: unknown): value is object[] {
+  return Array.isArray(value) && (value as { [KEPT_LIST]?: boolean })[KEPT_LIST] === true;
+}
+
+function keptJson(d: Kept): string {
   let json = d[JSON_TEXT];
   if (json === undefined) {
     json = oneByte(asciiJson(JSON.stringify(d)));
@@ -106,13 +121,22 @@ function oneByte(ascii: string): string {
   return Buffer.from(ascii, 'latin1').toString('latin1');
 }
 
-/** The JSON of a message, in ASCII: a diagnostics notification from its diagnostics' kept texts, anything else as `JSON.stringify` writes it. */
+/**
+ * The JSON of a message, in ASCII: a diagnostics notification from its
+ * diagnostics' kept texts, a response whose result is a {@link keptList} from
+ * its items' kept texts, anything else as `JSON.stringify` writes it.
+ */
 export function messageJson(msg: Message): string {
+  const response = msg as Message & { id?: unknown; result?: unknown };
+  if (isKeptList(response.result)) {
+    const head = oneByte(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, id: response.id })));
+    return `${head.slice(0, -1)},"result":[${response.result.map(keptJson).join(',')}]}`;
+  }
   if (!isPublish(msg)) return asciiJson(JSON.stringify(msg));
   const { diagnostics, ...rest } = msg.params;
   // `{"jsonrpc":…,"method":…,"params":{"uri":…,"version":…}}`, with the list spliced in before the two closing braces.
   const head = oneByte(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, method: msg.method, params: rest })));
-  const list = diagnostics.map(diagnosticJson).join(',');
+  const list = diagnostics.map(keptJson).join(',');
   return `${head.slice(0, -2)}${head.endsWith('{}}') ? '' : ','}"diagnostics":[${list}]}}`;
 }
 
