@@ -61,7 +61,8 @@ export class DiagnosticsCache {
   }
 }
 
-function sameRange(a: Range, b: Range): boolean {
+/** Whether two ranges are the same positions. */
+export function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 

@@ -7,10 +7,10 @@
  * text above it changed); while its symbol's name, detail and positions are
  * the same, so is everything inside it, and its symbol and JSON are reused.
  */
-import type { DocumentSymbol, Range } from 'vscode-languageserver/node';
+import type { DocumentSymbol } from 'vscode-languageserver/node';
 import type { Cable, LineIndex, OutlineNode } from '../service';
 import { toRange, toSymbols } from './convert';
-import { keptList } from './keptJson';
+import { keptList, sameRange } from './keptJson';
 
 export class SymbolsCache {
   /** Those of the last version converted only. */
@@ -29,10 +29,6 @@ export class SymbolsCache {
     this.kept = now;
     return keptList(out);
   }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function sameSelection(known: DocumentSymbol, lines: LineIndex, n: OutlineNode): boolean {
