@@ -6,6 +6,7 @@
  * the cable builder decides what each item finally is.
  */
 import type { Source } from '../text/source';
+import { isLowerCase } from '../text/chars';
 import type { Dtg } from '../model';
 import { readDtg } from './dtg';
 import { readMarking, type MarkingMatch } from './levels';
@@ -236,10 +237,6 @@ function charWithin(s: string, ch: number, from: number, to: number): boolean {
   return false;
 }
 
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 /** Whether a distribution code's dash can follow at `from`: up to eight of `[A-Z0-9/]`, then `-` (DIST_CODE's shape). */
 function codeDashAt(s: string, from: number): boolean {
   const stop = Math.min(from + 8, s.length);
@@ -398,7 +395,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   }
   // A messaging-system label is mixed case but for MRN, DTG and XMT, and ends in a colon within 20 characters:
   // all-capitals prose skips the search for the colon.
-  if (upper && (isLower(line.charCodeAt(p + 1)) || (c === 'M' && c1 === 'R') || (c === 'D' && c1 === 'T') || (c === 'X' && c1 === 'M')) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
+  if (upper && (isLowerCase(line.charCodeAt(p + 1)) || (c === 'M' && c1 === 'R') || (c === 'D' && c1 === 'T') || (c === 'X' && c1 === 'M')) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (label === 'From' || label === 'Action' || label === 'Info' || label === 'XMT') {

@@ -12,12 +12,14 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whether `c` is a lower-case ASCII letter (`/[a-z]/`). */
+export function isLowerCase(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /** Whether `s[from, to)` holds a lower-case ASCII letter (`/[a-z]/`). */
 export function hasLowerCase(s: Source, from = 0, to = s.length): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) return true;
-  }
+  for (let i = from; i < to; i++) if (isLowerCase(s.charCodeAt(i))) return true;
   return false;
 }
 

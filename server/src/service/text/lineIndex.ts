@@ -1,3 +1,4 @@
+import { lastAtMost } from './sorted';
 import { fullText, type Source } from './source';
 
 /**
@@ -112,15 +113,7 @@ export class LineIndex {
 
   /** The zero-based line holding `offset` (offsets past the end map to the last line). */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.starts, offset, this.starts.length - 1);
   }
 
   /** Zero-based line and UTF-16 column of `offset`, clamped to the text. */

@@ -1,4 +1,5 @@
 import { ownCopy } from './ownStrings';
+import { lastAtMost } from './sorted';
 
 /**
  * The text the language service reads. A command line hands it a string; an
@@ -41,7 +42,7 @@ export class Rope implements Source {
   private constructor(
     private readonly chunks: readonly string[],
     /** Offset of each chunk's first character, and the length last. */
-    private readonly starts: Float64Array,
+    private readonly starts: Int32Array,
     /** The size chunks are cut to. */
     readonly chunkSize: number,
   ) {}
@@ -74,7 +75,7 @@ export class Rope implements Source {
     if (middle.length < this.chunkSize / 4 && last + 1 < n) middle += this.chunks[++last];
     const pieces = middle.length > 4 * this.chunkSize ? cut(middle, this.chunkSize) : middle === '' ? [] : [ownCopy(middle)];
     const chunks = this.chunks.slice(0, a).concat(pieces, this.chunks.slice(last + 1));
-    const starts = new Float64Array(chunks.length + 1);
+    const starts = new Int32Array(chunks.length + 1);
     starts.set(this.starts.subarray(0, a));
     let at = from;
     for (let i = a; i < chunks.length; i++) {
@@ -129,14 +130,7 @@ export class Rope implements Source {
       if (offset < starts[h + 1]) return h;
       if (h + 1 < n && offset < starts[h + 2]) return (this.hint = h + 1);
     }
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    h = lo;
+    h = lastAtMost(starts, offset, n - 1);
     this.hint = h;
     return h;
   }
@@ -186,8 +180,8 @@ function compact(s: string): string {
   return ownCopy(out);
 }
 
-function startsOf(chunks: readonly string[]): Float64Array {
-  const starts = new Float64Array(chunks.length + 1);
+function startsOf(chunks: readonly string[]): Int32Array {
+  const starts = new Int32Array(chunks.length + 1);
   let at = 0;
   for (let i = 0; i < chunks.length; i++) {
     starts[i] = at;
