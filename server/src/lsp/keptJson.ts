@@ -9,7 +9,7 @@
  * joins those texts.
  */
 import type { ContentTypeEncoderOptions, Diagnostic as LspDiagnostic, Message, Range } from 'vscode-languageserver/node';
-import type { Diagnostic, LineIndex } from '../service';
+import { compactCopy, type Diagnostic, type LineIndex } from '../service';
 import { toLspDiagnostic } from './convert';
 
 /**
@@ -87,7 +87,7 @@ function isKeptList(value: unknown): value is object[] {
 function keptJson(d: Kept): string {
   let json = d[JSON_TEXT];
   if (json === undefined) {
-    json = oneByte(asciiJson(JSON.stringify(d)));
+    json = compactCopy(asciiJson(JSON.stringify(d)));
     // An object the server did not make may be frozen: its JSON is then made each time.
     if (Object.isExtensible(d)) keep(d, json);
   }
@@ -117,11 +117,6 @@ function asciiJson(json: string): string {
   return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-/** The same ASCII text stored one byte a character (a string made from a text of wider characters is stored as wide), so that joining kept texts copies half as much. */
-function oneByte(ascii: string): string {
-  return Buffer.from(ascii, 'latin1').toString('latin1');
-}
-
 /**
  * The JSON of a message, in ASCII: a diagnostics notification from its
  * diagnostics' kept texts, a response whose result is a {@link keptList} from
@@ -130,13 +125,13 @@ function oneByte(ascii: string): string {
 export function messageJson(msg: Message): string {
   const response = msg as Message & { id?: unknown; result?: unknown };
   if (isKeptList(response.result)) {
-    const head = oneByte(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, id: response.id })));
+    const head = compactCopy(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, id: response.id })));
     return `${head.slice(0, -1)},"result":[${response.result.map(keptJson).join(',')}]}`;
   }
   if (!isPublish(msg)) return asciiJson(JSON.stringify(msg));
   const { diagnostics, ...rest } = msg.params;
   // `{"jsonrpc":…,"method":…,"params":{"uri":…,"version":…}}`, with the list spliced in before the two closing braces.
-  const head = oneByte(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, method: msg.method, params: rest })));
+  const head = compactCopy(asciiJson(JSON.stringify({ jsonrpc: msg.jsonrpc, method: msg.method, params: rest })));
   const list = diagnostics.map(keptJson).join(',');
   return `${head.slice(0, -2)}${head.endsWith('{}}') ? '' : ','}"diagnostics":[${list}]}}`;
 }

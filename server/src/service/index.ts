@@ -19,7 +19,7 @@ export { RULES, ruleById } from './rules';
 export { PRESET_NAMES, PRESETS, type Preset, type PresetName, type RuleSetting } from './presets';
 export type { Finding, Fix, Rule, RuleContext, Severity, TextEdit } from './rules/types';
 export { LineIndex } from './text/lineIndex';
-export { ownStrings } from './text/ownStrings';
+export { compactCopy, ownStrings } from './text/ownStrings';
 export { fullText, Rope, type Source } from './text/source';
 export { NEW_CABLE_SNIPPET } from './snippets';
 export { cableAt, complete, type Completion, type CompletionKind, type CompletionOptions } from './completion';

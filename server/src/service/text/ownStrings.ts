@@ -57,3 +57,27 @@ function own(value: unknown, depth: number): void {
 export function ownCopy(s: string): string {
   return `${s} `.slice(0, -1);
 }
+
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+/** Characters handed to `String.fromCharCode` at a time. */
+const CODES_AT_ONCE = 4096;
+
+/**
+ * A copy of `s` of its own, stored one byte per character when it can be.
+ * A slice of a text that holds a single emoji is stored two bytes per
+ * character, however plain its own characters: chunks made that way would
+ * double a document's memory, and joining such texts copies twice as much.
+ * A string made from character codes that all fit in a byte is stored one
+ * byte per character.
+ */
+export function compactCopy(s: string): string {
+  if (BEYOND_LATIN1.test(s)) return ownCopy(s);
+  const codes = new Uint8Array(Math.min(s.length, CODES_AT_ONCE));
+  let out = '';
+  for (let at = 0; at < s.length; at += CODES_AT_ONCE) {
+    const n = Math.min(CODES_AT_ONCE, s.length - at);
+    for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(at + i);
+    out += String.fromCharCode.apply(null, n === codes.length ? (codes as unknown as number[]) : (codes.subarray(0, n) as unknown as number[]));
+  }
+  return ownCopy(out);
+}

@@ -1,4 +1,4 @@
-import { ownCopy } from './ownStrings';
+import { compactCopy, ownCopy } from './ownStrings';
 import { lastAtMost } from './sorted';
 
 /**
@@ -150,34 +150,11 @@ function cut(text: string, size: number): string[] {
     // A cut between the halves of a surrogate pair or of a CRLF would still read right, but is avoided all the same.
     const c = text.charCodeAt(end - 1);
     if ((c >= 0xd800 && c <= 0xdbff) || c === 13) end++;
-    out.push(compact(text.slice(at, end)));
+    out.push(compactCopy(text.slice(at, end)));
     at = end;
   }
-  if (at < text.length) out.push(compact(text.slice(at)));
+  if (at < text.length) out.push(compactCopy(text.slice(at)));
   return out;
-}
-
-const BEYOND_LATIN1 = /[^\0-\xff]/;
-/** Characters handed to `String.fromCharCode` at a time. */
-const CODES_AT_ONCE = 4096;
-
-/**
- * A copy of `s` of its own, stored one byte per character when it can be.
- * A slice of a text that holds a single emoji is stored two bytes per
- * character, however plain its own characters: chunks made that way would
- * double a document's memory. A string made from character codes that all
- * fit in a byte is stored one byte per character.
- */
-function compact(s: string): string {
-  if (BEYOND_LATIN1.test(s)) return ownCopy(s);
-  const codes = new Uint8Array(Math.min(s.length, CODES_AT_ONCE));
-  let out = '';
-  for (let at = 0; at < s.length; at += CODES_AT_ONCE) {
-    const n = Math.min(CODES_AT_ONCE, s.length - at);
-    for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(at + i);
-    out += String.fromCharCode.apply(null, n === codes.length ? (codes as unknown as number[]) : (codes.subarray(0, n) as unknown as number[]));
-  }
-  return ownCopy(out);
 }
 
 function startsOf(chunks: readonly string[]): Int32Array {
