@@ -478,14 +478,18 @@ export function startServer(connection: Connection): void {
     if (relevant.length) recheckAll();
   });
 
+  /** Lets go of all the server holds of a document: its analysis, its timer, its job. */
+  const forget = (uri: string) => {
+    const st = states.get(uri);
+    if (st) {
+      if (st.timer) clearTimeout(st.timer);
+      cancelJob(st);
+    }
+    states.delete(uri);
+  };
   documents.onDidOpen((e) => {
     // A document opened again (without a close between) starts afresh.
-    const old = states.get(e.document.uri);
-    if (old) {
-      cancelJob(old);
-      if (old.timer) clearTimeout(old.timer);
-    }
-    states.delete(e.document.uri);
+    forget(e.document.uri);
     const st = stateOf(e.document.uri);
     st.large = e.document.source.length >= LARGE;
     if (st.large) {
@@ -499,13 +503,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
-    // Nothing of a closed document is kept: no analysis, no timer, no job.
-    const st = states.get(e.document.uri);
-    if (st) {
-      if (st.timer) clearTimeout(st.timer);
-      cancelJob(st);
-    }
-    states.delete(e.document.uri);
+    // Nothing of a closed document is kept.
+    forget(e.document.uri);
     if (pushDiagnostics) background('publishing diagnostics', connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
   });
 
