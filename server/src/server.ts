@@ -64,6 +64,7 @@ import {
   type ChangedRegion,
   type OutlineNode,
   type Reuse,
+  type LineIndex,
   type ServiceOptions,
   type Source,
 } from './service';
@@ -276,10 +277,10 @@ export function startServer(connection: Connection): void {
       return setEntry(st, doc.version, analyzeEdit(hit.analysis, text, options, since, doc.lines), false);
     }
     if (st.large) {
-      startJob(doc.uri, doc.version, text, options);
+      startJob(doc.uri, doc.version, text, doc.lines, options);
       return undefined;
     }
-    return setEntry(st, doc.version, analyze(text, options), true);
+    return setEntry(st, doc.version, analyze(text, options, undefined, undefined, doc.lines), true);
   };
   /** The entry's analysis with every cable in place: what every request but diagnostics reads. */
   const settledOf = (e: Entry): Analysis => {
@@ -310,12 +311,12 @@ export function startServer(connection: Connection): void {
   };
 
   /** Analyses a large document in steps, letting requests in between; when done, its diagnostics go out. */
-  const startJob = (uri: string, version: number, text: Source, options: ServiceOptions) => {
+  const startJob = (uri: string, version: number, text: Source, lines: LineIndex, options: ServiceOptions) => {
     const st = stateOf(uri);
     st.entry = undefined;
     st.since = undefined;
     st.outline = undefined;
-    const steps = analyzeInSteps(text, options, STEP_LINES);
+    const steps = analyzeInSteps(text, options, STEP_LINES, lines);
     let finish!: () => void;
     const job: Job = { version, cancelled: false, done: new Promise((resolve) => (finish = resolve)) };
     st.job = job;

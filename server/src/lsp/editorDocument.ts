@@ -25,7 +25,7 @@ export class EditorDocument implements TextDocument {
   /** A document of `content`; `chunkSize` is the rope's (tests use small ones). */
   static create(uri: string, languageId: string, version: number, content: string, chunkSize?: number): EditorDocument {
     const rope = Rope.of(content, chunkSize);
-    return new EditorDocument(uri, languageId, version, rope, new LineIndex(rope));
+    return new EditorDocument(uri, languageId, version, rope, indexOf(rope, content));
   }
 
   get lineCount(): number {
@@ -77,11 +77,16 @@ export class EditorDocument implements TextDocument {
         regions.push({ start, oldEnd: end, newEnd: start + change.text.length });
       } else {
         this.source = Rope.of(change.text, this.source.chunkSize);
-        this.lines = new LineIndex(this.source);
+        this.lines = indexOf(this.source, change.text);
         regions.push(undefined);
       }
     }
     this.version = version;
     return regions;
   }
+}
+
+/** The line index of `rope`, read from `text`, the string it was made of: the rope is not joined again. */
+function indexOf(rope: Rope, text: string): LineIndex {
+  return new LineIndex(rope, new LineIndex(text));
 }

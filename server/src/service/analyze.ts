@@ -59,11 +59,12 @@ function milder(a: Severity, b: Severity): Severity {
  * analysis of the previous version of the same document (made with the same
  * options), only the cables an edit touched are parsed and checked again; the
  * result is the same as without it. `change`, when the caller knows it, is
- * where the two versions' texts differ (see `reparse`).
+ * where the two versions' texts differ (see `reparse`); `lines`, when it
+ * keeps the text's line index, spares making it again.
  */
-export function analyze(text: Source, options: ServiceOptions = {}, previous?: Analysis, change?: ChangedRegion): Analysis {
-  if (previous && sameOptions(previous.options, options)) return next(previous, text, options, { change, defer: false });
-  const parsed = parseResumable(text, { assumeCable: options.assumeCable });
+export function analyze(text: Source, options: ServiceOptions = {}, previous?: Analysis, change?: ChangedRegion, lines?: LineIndex): Analysis {
+  if (previous && sameOptions(previous.options, options)) return next(previous, text, options, { change, defer: false, lines });
+  const parsed = parseResumable(text, { assumeCable: options.assumeCable }, lines);
   return { doc: parsed.doc, diagnostics: lint(parsed.doc, options, undefined), options, parsed, reuse: undefined };
 }
 
@@ -77,7 +78,7 @@ export function analyze(text: Source, options: ServiceOptions = {}, previous?: A
  * `lines`, when the editor keeps the text's line index, spares making it again.
  */
 export function analyzeEdit(previous: Analysis, text: Source, options: ServiceOptions, change?: ChangedRegion, lines?: LineIndex): Analysis {
-  if (!sameOptions(previous.options, options)) return analyze(text, options);
+  if (!sameOptions(previous.options, options)) return analyze(text, options, undefined, undefined, lines);
   return next(previous, text, options, { change, defer: true, lines });
 }
 
@@ -85,10 +86,10 @@ export function analyzeEdit(previous: Analysis, text: Source, options: ServiceOp
  * {@link analyze} (without a previous version) in steps: the generator
  * pauses after every `every` lines parsed and every `every / 100` cables
  * checked by a rule, so that a host can answer requests between steps of a
- * long text. Its value is the analysis.
+ * long text. Its value is the analysis. `lines` as for {@link analyze}.
  */
-export function* analyzeInSteps(text: Source, options: ServiceOptions = {}, every = 20_000): Generator<void, Analysis, void> {
-  const parsed = yield* parseInSteps(text, { assumeCable: options.assumeCable }, every);
+export function* analyzeInSteps(text: Source, options: ServiceOptions = {}, every = 20_000, lines?: LineIndex): Generator<void, Analysis, void> {
+  const parsed = yield* parseInSteps(text, { assumeCable: options.assumeCable }, every, lines);
   const diagnostics = yield* lintSteps(parsed.doc, options, undefined, Math.max(1, Math.round(every / 100)));
   return { doc: parsed.doc, diagnostics, options, parsed, reuse: undefined };
 }

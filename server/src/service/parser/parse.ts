@@ -58,9 +58,9 @@ export function parse(text: Source, options: ParseOptions = {}): ParsedDocument 
   return parseResumable(text, options).doc;
 }
 
-/** {@link parse}, keeping what {@link reparse} needs. */
-export function parseResumable(text: Source, options: ParseOptions = {}): ParseResult {
-  const steps = parseInSteps(text, options, 0);
+/** {@link parse}, keeping what {@link reparse} needs; `lines`, when the caller keeps the text's line index (an editor does), spares making it again. */
+export function parseResumable(text: Source, options: ParseOptions = {}, lines?: LineIndex): ParseResult {
+  const steps = parseInSteps(text, options, 0, lines);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -68,8 +68,9 @@ export function parseResumable(text: Source, options: ParseOptions = {}): ParseR
 }
 
 /** {@link parseResumable}, pausing after every `every` lines read (none when `every` is 0), so that a host can do other work between steps. */
-export function* parseInSteps(text: Source, options: ParseOptions, every: number): Generator<void, ParseResult, void> {
-  const lines = new LineIndex(text);
+export function* parseInSteps(text: Source, options: ParseOptions, every: number, known?: LineIndex): Generator<void, ParseResult, void> {
+  // A line index the caller keeps is used only if it indexes this very text.
+  const lines = known?.text === text ? known : new LineIndex(text);
   const email = findEmailHeaders(text, lines.starts, lines.ends);
   const run = new Run(text, lines, email, options);
   yield* run.steps(0, undefined, undefined, every);

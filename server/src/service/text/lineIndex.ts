@@ -13,7 +13,7 @@ export class LineIndex {
   /** Offset just past the last character of each line, before its line break. */
   readonly ends: Int32Array;
 
-  /** `starts` and `ends` are given only by {@link LineIndex.edited}, which has worked them out. */
+  /** `starts` and `ends` are given by {@link LineIndex.edited}, which has worked them out, or from the index of an equal text. */
   constructor(
     readonly text: Source,
     known?: { starts: Int32Array; ends: Int32Array },
