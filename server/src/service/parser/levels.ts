@@ -1,4 +1,5 @@
 import type { Level } from '../model';
+import { codeAt } from '../text/chars';
 
 /** Levels from lowest to highest; SBU and LOU share a rank (both unclassified handling levels). */
 const RANK: Record<Level, number> = {
@@ -100,7 +101,7 @@ const LIKELY = /TOP|SEC|SE[ C]|CON|C[0O]N|UNC|LIM|SEN|5EC|[CSTUL] [A-Z0-9|]|[CST
 export function readMarking(s: string, from = 0): MarkingMatch | undefined {
   // Every marking starts like a level word, spaced letters or their OCR look-alikes: most prose fails here,
   // and most of it on the first character (T S C U L or 5), before the regex.
-  const c = s.charCodeAt(from);
+  const c = codeAt(s, from);
   if (c !== 84 && c !== 83 && c !== 67 && c !== 85 && c !== 76 && c !== 53) return undefined;
   LIKELY.lastIndex = from;
   if (!LIKELY.test(s)) return undefined;

@@ -6,7 +6,7 @@
  * the cable builder decides what each item finally is.
  */
 import type { Source } from '../text/source';
-import { isLowerCase } from '../text/chars';
+import { asString, charAt, codeAt, isLowerCase } from '../text/chars';
 import type { Dtg } from '../model';
 import { readDtg } from './dtg';
 import { readMarking, type MarkingMatch } from './levels';
@@ -75,24 +75,40 @@ const STAMP_PATTERNS: RegExp[] = [
   /^((B\s?\d|B\(\d\)|\(b\)\s?\(\d\)|1\.4\s*\(?[A-H]\)?|1\.4\([A-H]\))[\s,;]*)+$/i,
 ];
 
+/**
+ * The stamp patterns as two regexes, those read in any case and the others: one test each instead of one per
+ * pattern (a line of a banner would otherwise try them all).
+ */
+const STAMP_TEXT = [true, false].map((i) => new RegExp(STAMP_PATTERNS.filter((re) => re.ignoreCase === i).map((re) => `(?:${re.source})`).join('|'), i ? 'i' : ''));
+
 /** How stamps start, and what those that start with a reviewer's name hold: a cheap test before the patterns. */
 const STAMP_START = /(?:RELEASE|Release|REVIEW|Review|Reason|REASON|DATE\/CASE|Date\/Case|Declassif|DECLASSIF|UNITED STATES|UNCLASSIFIED|Unclassified|Classified|CLASSIFIED|FULL|PART|B\s?\d|B\(|\(b\)|1\.4)/y;
 const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
 
-/** Whether the trimmed text `line[p, end)` is FOIA release material (read in place: most lines are not, and are never sliced). */
+/** Whether the trimmed text `line[p, end)` is FOIA release material. */
 function stampAt(line: string, p: number, end: number): boolean {
-  if (!startsLikeStamp(line, p) && !(end - p > 20 && STAMP_ANYWHERE.test(line))) return false;
-  const t = line.slice(p, end);
-  for (const re of STAMP_PATTERNS) if (re.test(t)) return true;
-  return false;
+  return stampLike(line, p, end, line.length) && stampText(line.slice(p, end));
 }
 
-function startsLikeStamp(line: string, p: number): boolean {
+/**
+ * Whether the line whose trimmed text is `s[p, end)` and which ends at `to` starts like a stamp or holds what
+ * a stamp holds anywhere: a cheap test before the patterns, on the text in place (`s` may hold more than the line).
+ */
+function stampLike(s: string, p: number, end: number, to: number): boolean {
+  s = asString(s);
   // STAMP_START's first characters: R D U C F P B ( 1. Most lines start otherwise and skip the regex.
-  const c = line.charCodeAt(p);
-  if (c !== 82 && c !== 68 && c !== 85 && c !== 67 && c !== 70 && c !== 80 && c !== 66 && c !== 40 && c !== 49) return false;
-  STAMP_START.lastIndex = p;
-  return STAMP_START.test(line);
+  const c = codeAt(s, p);
+  if (c === 82 || c === 68 || c === 85 || c === 67 || c === 70 || c === 80 || c === 66 || c === 40 || c === 49) {
+    STAMP_START.lastIndex = p;
+    // A match that runs past the line (`B` at its end, a digit on the next) is none.
+    if (STAMP_START.test(s) && STAMP_START.lastIndex <= to) return true;
+  }
+  return end - p > 20 && STAMP_ANYWHERE.test(p === 0 && to === s.length ? s : s.slice(p, end));
+}
+
+/** Whether a trimmed line that looks like a stamp is one. */
+function stampText(t: string): boolean {
+  return STAMP_TEXT[0].test(t) || STAMP_TEXT[1].test(t);
 }
 
 /** Whether a trimmed line is FOIA release material. */
@@ -225,23 +241,26 @@ function isWs(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
 }
 
-function skipWs(s: string, p: number): number {
-  while (p < s.length && isWs(s.charCodeAt(p))) p++;
+/** The first non-blank position from `p` on, or `to`. */
+function skipWs(s: string, p: number, to: number): number {
+  while (p < to && isWs(codeAt(s, p))) p++;
   return p;
 }
 
 /** Whether the character with code `ch` is in `s` at `from..to` (inclusive): a search that stops there, not at the line's end. */
 function charWithin(s: string, ch: number, from: number, to: number): boolean {
+  s = asString(s);
   const stop = Math.min(to, s.length - 1);
-  for (let i = from; i <= stop; i++) if (s.charCodeAt(i) === ch) return true;
+  for (let i = from; i <= stop; i++) if (codeAt(s, i) === ch) return true;
   return false;
 }
 
 /** Whether a distribution code's dash can follow at `from`: up to eight of `[A-Z0-9/]`, then `-` (DIST_CODE's shape). */
 function codeDashAt(s: string, from: number): boolean {
+  s = asString(s);
   const stop = Math.min(from + 8, s.length);
   for (let i = from; i < stop; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c === 45) return true;
     if (!((c >= 65 && c <= 90) || (c >= 47 && c <= 57))) return false;
   }
@@ -264,6 +283,9 @@ function nextAddressKeyword(s: string, from: number): { at: number; which: Addre
 
 /** Whether the text from `p` ends in a classification level glued on by OCR (`... OADR CONFIDENTIAL`). */
 function trailingMarking(s: string, from: number, end: number): number {
+  // The level's last letter (or a blank) must end the text: most lines end otherwise and skip the regex.
+  const last = codeAt(s, end - 1);
+  if (last !== 84 && last !== 76 && last !== 69 && last !== 68 && last !== 32 && last !== 9) return end;
   const m = /[ \t]+((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)[ \t]*$/.exec(s.slice(from, end));
   return m ? from + m.index : end;
 }
@@ -273,25 +295,46 @@ function trailingMarking(s: string, from: number, end: number): number {
  * text; `email` says the email-header pass claimed the line.
  */
 export function lexLine(line: string, base: number, email: boolean): LexedLine {
-  const len = line.length;
-  let p = skipWs(line, 0);
-  if (p >= len) return { start: base, end: base + len, indentEnd: base + len, items: NO_ITEMS };
-  const trimmedEnd = trimRight(line, p, len);
+  line = asString(line);
+  return lexLineIn(line, 0, line.length, base, email);
+}
+
+/**
+ * Lexes the line `s[from, to)`, whose first character is at offset `base` of
+ * the whole text: `s` may be the line itself or a text holding it (a parse
+ * of a string reads its lines in place). Blank lines, email-header lines and
+ * plain prose, most of a file, are read where they are; only the other lines
+ * are sliced out for the recognisers. Nothing outside the line is read.
+ */
+export function lexLineIn(s: string, from: number, to: number, base: number, email: boolean): LexedLine {
+  s = asString(s);
+  const at = base - from;
+  const p = skipWs(s, from, to);
+  if (p >= to) return { start: base, end: at + to, indentEnd: at + to, items: NO_ITEMS };
+  const trimmedEnd = trimRight(s, p, to);
   // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
-  if (email) return { start: base, end: base + len, indentEnd: base + p, items: [{ k: 'email', start: base + p, end: base + trimmedEnd }] };
-  if (stampAt(line, p, trimmedEnd)) return { start: base, end: base + len, indentEnd: base + p, items: [{ k: 'stamp', start: base + p, end: base + trimmedEnd }] };
+  if (email) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'email', start: at + p, end: at + trimmedEnd }] };
+  const maybeStamp = stampLike(s, p, trimmedEnd, to);
+  if (!maybeStamp && plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
+  if (maybeStamp && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  return lexItems(from === 0 && to === s.length ? s : s.slice(from, to), p - from, trimmedEnd - from, base);
+}
+
+/** Lexes the items of `line` (at `base`), whose text runs from `p` to `trimmedEnd`. */
+function lexItems(line: string, p: number, trimmedEnd: number, base: number): LexedLine {
+  line = asString(line);
   const indentEnd = base + p;
   let item = lexAt(line, p, trimmedEnd, base, undefined);
   const items: Item[] = [item];
   // At most 32 items: the lexer's loop is bounded whatever the line holds.
   for (let n = 1; n < 32; n++) {
-    if (item.end - base >= trimmedEnd || lexRest <= p) break;
-    p = skipWs(line, lexRest);
+    if (lexRest <= p) break;
+    p = skipWs(line, lexRest, trimmedEnd);
     if (p >= trimmedEnd) break;
     item = lexAt(line, p, trimmedEnd, base, item);
     items.push(item);
   }
-  return { start: base, end: base + len, indentEnd, items };
+  return { start: base, end: base + line.length, indentEnd, items };
 }
 
 /** Where the next item of the line may start, set by {@link lexAt} (a variable, not a result object: lexing allocates enough). */
@@ -303,15 +346,71 @@ function until(item: Item, rest: number): Item {
   return item;
 }
 
+/**
+ * The pairs of characters a line's first item other than text can start with (besides those starting with a
+ * digit, a blank or one of `-/(<`), each listed for the recognisers of {@link lexAt} that want it.
+ */
+const ITEM_STARTS = pairSet([
+  'PA', // PAGE (and PASS TO captions, PART stamps)
+  'AC', 'OR', 'IN', // distribution (ACTION, ORIGIN, INFO), INFO addresses
+  'DR', 'AP', 'CL', 'RE', // DRAFTED BY, APPROVED BY, CLEARED BY, RELEASED BY
+  'FL', 'IM', 'PR', 'RO', 'NI', // precedence-first addresses
+  'FM', 'XM', 'TO', // addresses
+  'EO', // E.O. without its dots
+  'TA', // TAGS
+  'SU', 'Su', // SUBJECT, Subject:
+  'Re', // REF and Reference:
+  'Cl', // CLASSIFIED BY, Classified By:
+  'SE', 'SB', // SECTION, SBU
+  'MR', 'DT', // messaging labels in capitals (with XMT)
+  'CO', 'UN', 'LI', // classification markings (with TOP, SECRET, SENSITIVE)
+  'NN', // NNNN
+  'DE', // DEPT FOR captions
+]);
+
+/** A table of pairs of ASCII characters, indexed by `first * 128 + second`. */
+function pairSet(pairs: string[]): Uint8Array {
+  const set = new Uint8Array(128 * 128);
+  for (const pair of pairs) set[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+  return set;
+}
+
+/**
+ * Whether the first item of a line whose trimmed text is `s[p, end)` can only
+ * be text running to its end, from its first characters alone: lower-case
+ * prose, or capitals that start no recogniser's word and too long for the
+ * short whole-line kinds. Most prose is known here without a regex. Reads
+ * only `s[p, end)`. {@link lexAt} takes this exit first, so a recogniser
+ * with a new start must be let through here.
+ */
+function plainStart(s: string, p: number, end: number): boolean {
+  const c = codeAt(s, p);
+  const size = end - p;
+  if (c >= 97 && c <= 122) return size > 3;
+  // Digits and `-/(<` start routing lines, distribution totals, paragraphs, subparagraphs, end marks.
+  if (c < 65 || c > 90) return size > 3 && !(c >= 48 && c <= 57) && c !== 45 && c !== 47 && c !== 40 && c !== 60;
+  if (size <= 22) return false;
+  const c1 = codeAt(s, p + 1);
+  const lower = c1 >= 97 && c1 <= 122;
+  if (!lower && !(c1 >= 65 && c1 <= 90)) return false;
+  if (ITEM_STARTS[c * 128 + c1] === 1) return false;
+  // A routing line's six hexadecimal digits, a distribution code's dash, a messaging label's colon.
+  if (c <= 70 && (codeAt(s, p + 6) === 32 || codeAt(s, p + 6) === 9)) return false;
+  if (!lower && codeDashAt(s, p + 1)) return false;
+  return !(lower && charWithin(s, 58, p + 1, p + 20));
+}
+
 /** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
 function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): Item {
+  line = asString(line);
   const first = prev === undefined;
+  if (first && plainStart(line, p, end)) return until({ k: 'text', start: base + p, end: base + end }, end);
   let m: RegExpExecArray | null;
   // Every recogniser below starts with a known character, most with a known second one: test them first, so
   // prose lines skip most regexes.
-  const c = line[p];
-  const c1 = line[p + 1];
-  const code = line.charCodeAt(p);
+  const c = charAt(line, p);
+  const c1 = charAt(line, p + 1);
+  const code = codeAt(line, p);
   const upper = code >= 65 && code <= 90;
   const digit = code >= 48 && code <= 57;
 
@@ -329,7 +428,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     return until(item, p + m[0].length);
   }
   // A routing line starts with dashes or six hexadecimal digits.
-  if ((c === '-' || ((digit || (code >= 65 && code <= 70)) && (line[p + 6] === ' ' || line[p + 6] === '\t'))) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
+  if ((c === '-' || ((digit || (code >= 65 && code <= 70)) && (charAt(line, p + 6) === ' ' || charAt(line, p + 6) === '\t'))) && (m = sticky(ROUTING, line, p)) && m[0].length >= 3) {
     return until({ k: 'routing', start: base + p, end: base + p + m[0].length }, p + m[0].length);
   }
   if (upper && (c1 === ' ' || c1 === '\t')) {
@@ -395,7 +494,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   }
   // A messaging-system label is mixed case but for MRN, DTG and XMT, and ends in a colon within 20 characters:
   // all-capitals prose skips the search for the colon.
-  if (upper && (isLowerCase(line.charCodeAt(p + 1)) || (c === 'M' && c1 === 'R') || (c === 'D' && c1 === 'T') || (c === 'X' && c1 === 'M')) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
+  if (upper && (isLowerCase(codeAt(line, p + 1)) || (c === 'M' && c1 === 'R') || (c === 'D' && c1 === 'T') || (c === 'X' && c1 === 'M')) && charWithin(line, 58, p + 1, p + 20) && (m = sticky(MESSAGING_LABEL, line, p))) {
     const label = m[1];
     const labelEnd = base + p + m[0].length;
     if (label === 'From' || label === 'Action' || label === 'Info' || label === 'XMT') {
@@ -404,7 +503,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     }
     return until({ k: 'field', start: base + p, end: base + end, label, labelEnd }, end);
   }
-  if (c === 'S' && c1 === 'B' && line[p + 2] === 'U' && /^SBU(\s*$|\s{2,})/.test(line.slice(p, end))) {
+  if (c === 'S' && c1 === 'B' && charAt(line, p + 2) === 'U' && /^SBU(\s*$|\s{2,})/.test(line.slice(p, end))) {
     const mm = readMarking('UNCLASSIFIED//SBU');
     if (mm) return until({ k: 'marking', start: base + p, end: base + p + 3, m: mm, sbuOnly: true }, end);
   }
@@ -412,25 +511,25 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   if (mark) return lexMarking(line, p, end, base, mark);
   if (digit && (m = sticky(PARAGRAPH, line, p))) {
     const numberEnd = p + m[1].length;
-    let q = skipWs(line, p + m[0].length);
+    let q = skipWs(line, p + m[0].length, line.length);
     let portion: { text: string; start: number; end: number } | undefined;
     // OCR leaves a stray quote before a mark (`2. '(SBU)`).
-    const quote = line[q];
-    if ((quote === "'" || quote === '`' || quote === '\u2018') && line[q + 1] === '(') q++;
+    const quote = charAt(line, q);
+    if ((quote === "'" || quote === '`' || quote === '\u2018') && charAt(line, q + 1) === '(') q++;
     const pm = sticky(PORTION, line, q);
     if (pm) {
       portion = { text: pm[1], start: base + q, end: base + q + pm[0].length };
-      q = skipWs(line, q + pm[0].length);
+      q = skipWs(line, q + pm[0].length, line.length);
     }
     // A number followed by lower-case prose ("3. million") is not a paragraph, unless portion-marked.
-    if (portion || q >= end || /[A-Z"'(\[-]/.test(line[q])) {
+    if (portion || q >= end || /[A-Z"'(\[-]/.test(charAt(line, q))) {
       return until({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q }, end);
     }
   }
-  if (((upper && (c1 === '.' || c1 === ')')) || (c === '(' && line[p + 2] === ')') || (c === '(' && line[p + 3] === ')')) && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
+  if (((upper && (c1 === '.' || c1 === ')')) || (c === '(' && charAt(line, p + 2) === ')') || (c === '(' && charAt(line, p + 3) === ')')) && ((m = sticky(SUB_LETTER, line, p)) || (m = sticky(SUB_NUMBER, line, p)))) {
     const label = m[0].startsWith('(') || m[0].endsWith(')') ? m[0] : m[0].slice(0, -1);
     const labelEnd = p + m[0].length;
-    const q = skipWs(line, labelEnd);
+    const q = skipWs(line, labelEnd, line.length);
     const pm = sticky(PORTION, line, q);
     const portion = pm ? { text: pm[1], start: base + q, end: base + q + pm[0].length } : undefined;
     const style = /\d/.test(label) ? 'number' : 'letter';
@@ -449,7 +548,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
   if (first && upper && (size <= 15 || c === 'D' || c === 'P') && CAPTION_WORDS.test(rest)) return until({ k: 'caption', start: base + p, end: base + end }, end);
   if (first && size <= 3 && /^[^A-Za-z0-9]{1,3}$/.test(rest)) return until({ k: 'pageNumber', start: base + p, end: base + end }, end);
   if (digit && size <= 3 && /^\d{1,3}$/.test(rest)) return until({ k: 'pageNumber', start: base + p, end: base + end }, end);
-  const last = line.charCodeAt(end - 1);
+  const last = codeAt(line, end - 1);
   // A page fragment ends in its serial or its time.
   if (first && upper && size <= 22 && ((last >= 48 && last <= 57) || last === 90) && (m = PAGE_FRAGMENT.exec(rest)) && (m[3] || /^(STATE|[A-Z]{6})$/.test(m[1]))) {
     const post = { text: m[1], start: base + p, end: base + p + m[1].length };
@@ -460,19 +559,20 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
 }
 
 function trimRight(s: string, from: number, to: number): number {
-  while (to > from && isWs(s.charCodeAt(to - 1))) to--;
+  while (to > from && isWs(codeAt(s, to - 1))) to--;
   return to;
 }
 
 /** A classification word at `p`: a line of its own, a statement, or a text header with post and serial. */
 function lexMarking(line: string, p: number, end: number, base: number, mark: MarkingMatch): Item {
+  line = asString(line);
   let q = p + mark.length;
   const after = line.slice(q, end);
   if (/^[ \t]*-[ \t]*ENTIRE[ \t]+TEXT\b/.test(after)) {
     return until({ k: 'statement', start: base + p, end: base + end, m: mark }, end);
   }
   let section: { part: number; of: number; start: number; end: number } | undefined;
-  let s = skipWs(line, q);
+  let s = skipWs(line, q, line.length);
   const sec = sticky(SECTION, line, s);
   if (sec) {
     section = { part: Number(sec[1]), of: Number(sec[2]), start: base + s, end: base + s + sec[0].length };

@@ -2,7 +2,7 @@ import type { Source } from '../text/source';
 import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { buildCable } from './cableBuilder';
-import { findEmailHeaders, lexLine, type LexedLine } from './lexer';
+import { findEmailHeaders, lexLine, lexLineIn, type LexedLine } from './lexer';
 import { sameStateShifted, Segmenter, type CableRange, type SegmenterState } from './segmenter';
 
 /** What stands in for the lexed lines of a cable once it is built. */
@@ -171,8 +171,11 @@ export class Run {
   }
 
   private lex(i: number) {
-    const { lines } = this;
-    const l = lexLine(this.text.slice(lines.starts[i], lines.ends[i]), lines.starts[i], this.email[i] === 1);
+    const { text, lines } = this;
+    const start = lines.starts[i];
+    const end = lines.ends[i];
+    // A string is read in place (only lines that are more than blank, prose or an email header are sliced); a rope line by line.
+    const l = typeof text === 'string' ? lexLineIn(text, start, end, start, this.email[i] === 1) : lexLine(text.slice(start, end), start, this.email[i] === 1);
     this.lexed[i] = l;
     if (this.overwritten && !this.overwritten.has(i)) this.overwritten.set(i, this.lineKinds[i]);
     const k = l.items[0]?.k;

@@ -5,6 +5,36 @@ import type { Source } from './source';
  * call per character or per word costs far more than a comparison.
  */
 
+/**
+ * `s`, known to the optimising compiler as a string. V8 records at each
+ * property read the kinds of object it met, and the parser's strings come in
+ * more kinds than it records (flat or sliced out of a text, one or two bytes
+ * a character, short copies, literals): `s.length` on a plain parameter
+ * becomes a generic lookup each time, but a direct read on a value known to
+ * be a string. Hot functions taking a string begin with `s = asString(s)`.
+ */
+export function asString(s: string): string {
+  return '' + s;
+}
+
+const charCodeAtOf = String.prototype.charCodeAt;
+
+/**
+ * `s.charCodeAt(i)` for hot loops: the method is called as itself, not
+ * looked up on `s` (a generic lookup on the parser's many kinds of string,
+ * see {@link asString}), so the read is compiled inline.
+ */
+export function codeAt(s: string, i: number): number {
+  return charCodeAtOf.call(s, i);
+}
+
+const charAtOf = String.prototype.charAt;
+
+/** `s.charAt(i)` (`''` out of range), called as {@link codeAt} is: where `s[i]` would be a generic lookup. */
+export function charAt(s: string, i: number): string {
+  return charAtOf.call(s, i);
+}
+
 /** Whether `c` is whitespace as a regex's `\s` sees it (including line breaks and Unicode spaces). */
 export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
