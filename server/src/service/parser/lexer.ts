@@ -84,6 +84,8 @@ const STAMP_TEXT = [true, false].map((i) => new RegExp(STAMP_PATTERNS.filter((re
 /** How stamps start, and what those that start with a reviewer's name hold: a cheap test before the patterns. */
 const STAMP_START = /(?:RELEASE|Release|REVIEW|Review|Reason|REASON|DATE\/CASE|Date\/Case|Declassif|DECLASSIF|UNITED STATES|UNCLASSIFIED|Unclassified|Classified|CLASSIFIED|FULL|PART|B\s?\d|B\(|\(b\)|1\.4)/y;
 const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
+/** The first two characters of STAMP_START's words (a `B` is followed by a blank, a digit or a parenthesis). */
+const STAMP_PAIRS = pairSet(['RE', 'Re', 'DA', 'Da', 'De', 'DE', 'UN', 'Un', 'Cl', 'CL', 'FU', 'PA', '(b', '1.']);
 
 /** Whether the trimmed text `line[p, end)` is FOIA release material. */
 function stampAt(line: string, p: number, end: number): boolean {
@@ -96,9 +98,10 @@ function stampAt(line: string, p: number, end: number): boolean {
  */
 function stampLike(s: string, p: number, end: number, to: number): boolean {
   s = asString(s);
-  // STAMP_START's first characters: R D U C F P B ( 1. Most lines start otherwise and skip the regex.
+  // Most lines start otherwise than STAMP_START's words and skip the regex.
   const c = codeAt(s, p);
-  if (c === 82 || c === 68 || c === 85 || c === 67 || c === 70 || c === 80 || c === 66 || c === 40 || c === 49) {
+  const c1 = codeAt(s, p + 1);
+  if (c === 66 ? !isLetter(c1) : c < 128 && c1 < 128 && STAMP_PAIRS[c * 128 + c1] === 1) {
     STAMP_START.lastIndex = p;
     // A match that runs past the line (`B` at its end, a digit on the next) is none.
     if (STAMP_START.test(s) && STAMP_START.lastIndex <= to) return true;
@@ -180,7 +183,7 @@ export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Ar
         }
         break;
       }
-      if ((u === '' || isStamp(u)) && j > i) {
+      if (j > i && (u === '' || isStamp(u))) {
         // A page break inside a header (blank lines, release stamps): keep going if a label or a list continuation follows.
         let k = j + 1;
         while (k < lineCount && (lineTexts(k).trim() === '' || isStamp(lineTexts(k).trim()))) k++;
@@ -235,6 +238,10 @@ const POST_SERIAL = /[ \t]*([A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3})[ \t]+(\d
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(s);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isWs(c: number): boolean {

@@ -17,22 +17,22 @@ export function asString(s: string): string {
   return '' + s;
 }
 
-const charCodeAtOf = String.prototype.charCodeAt;
-
 /**
  * `s.charCodeAt(i)` for hot loops: the method is called as itself, not
  * looked up on `s` (a generic lookup on the parser's many kinds of string,
- * see {@link asString}), so the read is compiled inline.
+ * see {@link asString}), so the read is compiled inline. The bounds are
+ * tested here: a read past the end would make the compiler give up inlining
+ * it, for every caller at once.
  */
 export function codeAt(s: string, i: number): number {
-  return charCodeAtOf.call(s, i);
+  s = asString(s);
+  return i >= 0 && i < s.length ? String.prototype.charCodeAt.call(s, i) : NaN;
 }
-
-const charAtOf = String.prototype.charAt;
 
 /** `s.charAt(i)` (`''` out of range), called as {@link codeAt} is: where `s[i]` would be a generic lookup. */
 export function charAt(s: string, i: number): string {
-  return charAtOf.call(s, i);
+  s = asString(s);
+  return i >= 0 && i < s.length ? String.prototype.charAt.call(s, i) : '';
 }
 
 /** Whether `c` is whitespace as a regex's `\s` sees it (including line breaks and Unicode spaces). */

@@ -23,9 +23,11 @@ export class LineIndex {
       this.ends = known.ends;
       return;
     }
-    // Offsets go straight into typed arrays, grown by doubling: no array of boxed numbers to build and copy.
-    let starts: Int32Array = new Int32Array(256);
-    let ends: Int32Array = new Int32Array(256);
+    // Offsets go straight into typed arrays, sized for lines of about 32 characters and grown by doubling: no
+    // array of boxed numbers to build and copy.
+    const flat = fullText(text);
+    let starts: Int32Array = new Int32Array((flat.length >> 5) + 16);
+    let ends: Int32Array = new Int32Array(starts.length);
     let count = 0;
     const add = (start: number, end: number) => {
       if (count === starts.length) {
@@ -36,18 +38,25 @@ export class LineIndex {
       ends[count] = end;
       count++;
     };
-    // The nearer of the next CR and the next LF, each found with indexOf (far faster than a character loop).
-    const flat = fullText(text);
+    // Line breaks are found with indexOf (far faster than a character loop): in most texts LF alone, one call a
+    // line; otherwise the nearer of the next CR and the next LF.
     let start = 0;
-    let lf = flat.indexOf('\n');
     let cr = flat.indexOf('\r');
-    while (lf >= 0 || cr >= 0) {
-      const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-      const next = at === cr && flat.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-      add(start, at);
-      start = next;
-      if (lf >= 0 && lf < next) lf = flat.indexOf('\n', next);
-      if (cr >= 0 && cr < next) cr = flat.indexOf('\r', next);
+    if (cr < 0) {
+      for (let lf = flat.indexOf('\n'); lf >= 0; lf = flat.indexOf('\n', start)) {
+        add(start, lf);
+        start = lf + 1;
+      }
+    } else {
+      let lf = flat.indexOf('\n');
+      while (lf >= 0 || cr >= 0) {
+        const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+        const next = at === cr && flat.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+        add(start, at);
+        start = next;
+        if (lf >= 0 && lf < next) lf = flat.indexOf('\n', next);
+        if (cr >= 0 && cr < next) cr = flat.indexOf('\r', next);
+      }
     }
     add(start, text.length);
     this.starts = starts.slice(0, count);
