@@ -84,7 +84,7 @@ const STAMP_TEXT = [true, false].map((i) => new RegExp(STAMP_PATTERNS.filter((re
 /** How stamps start, and what those that start with a reviewer's name hold: a cheap test before the patterns. */
 const STAMP_START = /(?:RELEASE|Release|REVIEW|Review|Reason|REASON|DATE\/CASE|Date\/Case|Declassif|DECLASSIF|UNITED STATES|UNCLASSIFIED|Unclassified|Classified|CLASSIFIED|FULL|PART|B\s?\d|B\(|\(b\)|1\.4)/y;
 const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
-/** The first two characters of STAMP_START's words (a `B` is followed by a blank, a digit or a parenthesis). */
+/** The first two characters of STAMP_START's words (a `B` is followed by a blank, a digit or a parenthesis; `1.` by 4). */
 const STAMP_PAIRS = pairSet(['RE', 'Re', 'DA', 'Da', 'De', 'DE', 'UN', 'Un', 'Cl', 'CL', 'FU', 'PA', '(b', '1.']);
 
 /** Whether the trimmed text `line[p, end)` is FOIA release material. */
@@ -101,7 +101,7 @@ function stampLike(s: string, p: number, end: number, to: number): boolean {
   // Most lines start otherwise than STAMP_START's words and skip the regex.
   const c = codeAt(s, p);
   const c1 = codeAt(s, p + 1);
-  if (c === 66 ? !isLetter(c1) : c < 128 && c1 < 128 && STAMP_PAIRS[c * 128 + c1] === 1) {
+  if (c === 66 ? !isLetter(c1) : c < 128 && c1 < 128 && STAMP_PAIRS[c * 128 + c1] === 1 && (c !== 49 || codeAt(s, p + 2) === 52)) {
     STAMP_START.lastIndex = p;
     // A match that runs past the line (`B` at its end, a digit on the next) is none.
     if (STAMP_START.test(s) && STAMP_START.lastIndex <= to) return true;
@@ -238,6 +238,11 @@ const POST_SERIAL = /[ \t]*([A-Z][A-Z.'-]*(?:[ \t][A-Z][A-Z.'-]*){0,3})[ \t]+(\d
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(s);
+}
+
+/** Whether `c` can start a paragraph's text: a capital, a quote, an opening bracket or a dash (`[A-Z"'(\[-]`). */
+function startsSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 34 || c === 39 || c === 40 || c === 91 || c === 45;
 }
 
 function isLetter(c: number): boolean {
@@ -529,7 +534,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
       q = skipWs(line, q + pm[0].length, line.length);
     }
     // A number followed by lower-case prose ("3. million") is not a paragraph, unless portion-marked.
-    if (portion || q >= end || /[A-Z"'(\[-]/.test(charAt(line, q))) {
+    if (portion || q >= end || startsSentence(codeAt(line, q))) {
       return until({ k: 'paragraph', start: base + p, end: base + end, number: Number(m[1]), numberEnd: base + numberEnd, portion, textStart: base + q }, end);
     }
   }
@@ -574,6 +579,8 @@ function trimRight(s: string, from: number, to: number): number {
 function lexMarking(line: string, p: number, end: number, base: number, mark: MarkingMatch): Item {
   line = asString(line);
   let q = p + mark.length;
+  // A banner alone on its line, the most common case: nothing follows it (and a glued one is followed by a word).
+  if (q >= end) return until({ k: 'marking', start: base + p, end: base + q, m: mark, sbuOnly: false }, q);
   const after = line.slice(q, end);
   if (/^[ \t]*-[ \t]*ENTIRE[ \t]+TEXT\b/.test(after)) {
     return until({ k: 'statement', start: base + p, end: base + end, m: mark }, end);
