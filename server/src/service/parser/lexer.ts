@@ -267,10 +267,9 @@ function charWithin(s: string, ch: number, from: number, to: number): boolean {
   return false;
 }
 
-/** Whether a distribution code's dash can follow at `from`: up to eight of `[A-Z0-9/]`, then `-` (DIST_CODE's shape). */
-function codeDashAt(s: string, from: number): boolean {
-  s = asString(s);
-  const stop = Math.min(from + 8, s.length);
+/** Whether a distribution code's dash can follow at `from` (before `to`): up to eight of `[A-Z0-9/]`, then `-` (DIST_CODE's shape). */
+function codeDashAt(s: string, from: number, to: number): boolean {
+  const stop = Math.min(from + 8, to);
   for (let i = from; i < stop; i++) {
     const c = codeAt(s, i);
     if (c === 45) return true;
@@ -387,29 +386,40 @@ function pairSet(pairs: string[]): Uint8Array {
   return set;
 }
 
+/** The pairs of capitals the caption words start with (NODIS, EXDIS, STADIS, SIPDIS, CHEROKEE, EYES ONLY, DISSENT CHANNEL, USSALTTWO; the others are items' starts). */
+const CAPTION_STARTS = pairSet(['NO', 'EX', 'ST', 'SI', 'CH', 'EY', 'DI', 'US']);
+
 /**
  * Whether the first item of a line whose trimmed text is `s[p, end)` can only
- * be text running to its end, from its first characters alone: lower-case
- * prose, or capitals that start no recogniser's word and too long for the
- * short whole-line kinds. Most prose is known here without a regex. Reads
- * only `s[p, end)`. {@link lexAt} takes this exit first, so a recogniser
- * with a new start must be let through here.
+ * be text running to its end, from its first and last characters alone:
+ * lower-case prose, or capitals that start no recogniser's word nor a short
+ * whole-line kind (a caption, a page fragment ending in a digit or a Z).
+ * Most prose is known here without a regex. Reads only `s[p, end)`.
+ * {@link lexAt} takes this exit first, so a recogniser with a new start must
+ * be let through here.
  */
 function plainStart(s: string, p: number, end: number): boolean {
   const c = codeAt(s, p);
   const size = end - p;
-  if (c >= 97 && c <= 122) return size > 3;
+  // Page numbers and BT are three characters at most.
+  if (size <= 3) return false;
+  if (c >= 97 && c <= 122) return true;
   // Digits and `-/(<` start routing lines, distribution totals, paragraphs, subparagraphs, end marks.
-  if (c < 65 || c > 90) return size > 3 && !(c >= 48 && c <= 57) && c !== 45 && c !== 47 && c !== 40 && c !== 60;
-  if (size <= 22) return false;
+  if (c < 65 || c > 90) return !(c >= 48 && c <= 57) && c !== 45 && c !== 47 && c !== 40 && c !== 60;
   const c1 = codeAt(s, p + 1);
   const lower = c1 >= 97 && c1 <= 122;
   if (!lower && !(c1 >= 65 && c1 <= 90)) return false;
   if (ITEM_STARTS[c * 128 + c1] === 1) return false;
+  if (size <= 15 && CAPTION_STARTS[c * 128 + c1] === 1) return false;
+  if (size <= 22 && isDigitOrZ(codeAt(s, end - 1))) return false;
   // A routing line's six hexadecimal digits, a distribution code's dash, a messaging label's colon.
-  if (c <= 70 && (codeAt(s, p + 6) === 32 || codeAt(s, p + 6) === 9)) return false;
-  if (!lower && codeDashAt(s, p + 1)) return false;
-  return !(lower && charWithin(s, 58, p + 1, p + 20));
+  if (c <= 70 && (p + 6 >= end || codeAt(s, p + 6) === 32 || codeAt(s, p + 6) === 9)) return false;
+  if (!lower && codeDashAt(s, p + 1, end)) return false;
+  return !(lower && charWithin(s, 58, p + 1, Math.min(p + 20, end - 1)));
+}
+
+function isDigitOrZ(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 90;
 }
 
 /** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
@@ -454,7 +464,7 @@ function lexAt(line: string, p: number, end: number, base: number, prev: Item | 
     return until({ k: 'distribution', start: base + p, end: base + end, opener: m[1] !== 'INFO' }, end);
   }
   // A distribution code has its dash within its first nine characters.
-  if (first && (upper || digit || c === '/') && (c === '/' || (c === 'I' && c1 === 'N') || codeDashAt(line, p + 1)) && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
+  if (first && (upper || digit || c === '/') && (c === '/' || (c === 'I' && c1 === 'N') || codeDashAt(line, p + 1, line.length)) && sticky(DIST_START, line, p) && DIST_LINE.test(line.slice(p, end))) {
     return until({ k: 'distribution', start: base + p, end: base + end, opener: false }, end);
   }
   if (((c === 'D' && c1 === 'R') || (c === 'A' && c1 === 'P') || (c === 'C' && c1 === 'L') || (c === 'R' && c1 === 'E')) && (m = sticky(DRAFTING, line, p))) {
