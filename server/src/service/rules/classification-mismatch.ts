@@ -1,7 +1,7 @@
 import { raiseClassification } from '../fixes/classification';
 import type { Level, Marking } from '../model';
 import { levelRank } from '../parser/levels';
-import { portionsOf } from './portions';
+import { highestPortionRank, portionsOf } from './portions';
 import type { Finding, Rule } from './types';
 
 const ROLE_NAMES: Record<Marking['role'], string> = {
@@ -37,9 +37,10 @@ export const classificationMismatch: Rule = {
         raisable: m.role !== 'statement',
       });
     }
-    const portions = portionsOf(cable).filter((p) => p.mark.level !== undefined);
-    const top = portions.reduce<(typeof portions)[number] | undefined>((a, p) => (!a || levelRank(p.mark.level!) > levelRank(a.mark.level!) ? p : a), undefined);
-    if (top && levelRank(top.mark.level!) > levelRank(cable.level)) {
+    // The first of the highest portion marks, worded only when it is above the overall classification.
+    const rank = highestPortionRank(cable);
+    const top = rank > levelRank(cable.level) ? portionsOf(cable, (m) => m.level !== undefined && levelRank(m.level) === rank)[0] : undefined;
+    if (top) {
       out.push({
         range: overall,
         message: `The overall classification ${cable.level} is lower than the highest portion mark, (${top.mark.text}) on ${top.what}: mark the cable ${top.mark.level} or lower that portion.`,

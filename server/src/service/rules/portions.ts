@@ -1,4 +1,5 @@
-import type { Cable, PortionMark } from '../model';
+import type { Cable, PortionMark, Subparagraph } from '../model';
+import { levelRank } from '../parser/levels';
 
 /** A portion mark and what it marks, for messages (`paragraph 3`, `the subject`). */
 export interface MarkedPortion {
@@ -6,21 +7,43 @@ export interface MarkedPortion {
   what: string;
 }
 
-/** Every portion mark of a cable: paragraphs, subparagraphs, the subject and the references. */
-export function portionsOf(cable: Cable): MarkedPortion[] {
+/**
+ * Every portion mark of a cable that `keep` keeps (all by default): the
+ * subject, the references, then each paragraph and its subparagraphs. What a
+ * mark marks is worded only for the marks kept, since most are not.
+ */
+export function portionsOf(cable: Cable, keep: (mark: PortionMark) => boolean = () => true): MarkedPortion[] {
   const out: MarkedPortion[] = [];
-  if (cable.subject?.portion) out.push({ mark: cable.subject.portion, what: 'the subject' });
-  for (const r of cable.refs) if (r.portion) out.push({ mark: r.portion, what: r.letter ? `reference ${r.letter}` : 'the reference' });
+  if (cable.subject?.portion && keep(cable.subject.portion)) out.push({ mark: cable.subject.portion, what: 'the subject' });
+  for (const r of cable.refs) if (r.portion && keep(r.portion)) out.push({ mark: r.portion, what: r.letter ? `reference ${r.letter}` : 'the reference' });
   for (const p of cable.paragraphs) {
-    const name = p.number !== undefined ? `paragraph ${p.number}` : 'an unnumbered paragraph';
-    if (p.portion) out.push({ mark: p.portion, what: name });
-    const walk = (subs: typeof p.subparagraphs) => {
+    const name = () => (p.number !== undefined ? `paragraph ${p.number}` : 'an unnumbered paragraph');
+    if (p.portion && keep(p.portion)) out.push({ mark: p.portion, what: name() });
+    const walk = (subs: Subparagraph[]) => {
       for (const s of subs) {
-        if (s.portion) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${name}` });
+        if (s.portion && keep(s.portion)) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${name()}` });
         walk(s.subparagraphs);
       }
     };
-    walk(p.subparagraphs);
+    if (p.subparagraphs.length) walk(p.subparagraphs);
   }
   return out;
+}
+
+/** The rank (`levelRank`) of a cable's highest portion mark, or -1 when no mark names a level. */
+export function highestPortionRank(cable: Cable): number {
+  let top = rankOf(cable.subject?.portion);
+  for (const r of cable.refs) top = Math.max(top, rankOf(r.portion));
+  for (const p of cable.paragraphs) top = Math.max(top, rankOf(p.portion), subparagraphsRank(p.subparagraphs));
+  return top;
+}
+
+function subparagraphsRank(subs: Subparagraph[]): number {
+  let top = -1;
+  for (const s of subs) top = Math.max(top, rankOf(s.portion), subparagraphsRank(s.subparagraphs));
+  return top;
+}
+
+function rankOf(mark: PortionMark | undefined): number {
+  return mark?.level !== undefined ? levelRank(mark.level) : -1;
 }
