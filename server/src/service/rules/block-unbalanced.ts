@@ -15,6 +15,7 @@ export const blockUnbalanced: Rule = {
   description: 'BEGIN SUMMARY/END SUMMARY, BEGIN TEXT/END TEXT, QUOTE/UNQUOTE without their partner.',
   defaultSeverity: 'warning',
   check({ cable, text }) {
+    if (cable.blocks.length === 0) return [];
     const out: Finding[] = [];
     const open = new Map<BlockMarker['block'], BlockMarker[]>();
     for (const b of cable.blocks) {

@@ -20,7 +20,7 @@ export const eoMalformed: Rule = {
     const eo = cable.eo;
     if (!eo) return [];
     const out: Finding[] = [];
-    if (eo.label.replace(/\s+/g, '') !== 'E.O.') {
+    if (eo.label !== 'E.O.' && eo.label.replace(/\s+/g, '') !== 'E.O.') {
       out.push({
         range: eo.labelSpan,
         severity: 'warning',
