@@ -34,7 +34,9 @@ export const paragraphNumbering: Rule = {
     const r = renumberParagraphs(doc, cable);
     if (r.edits.length === 0) return out;
     const fix: Fix = { title: r.title, edits: r.edits, preferred: r.certain };
-    return out.map((f) => ({ ...f, fixes: [fix] }));
+    // The findings are this rule's own: given their fix in place (a spread copy would get a hidden class of its own).
+    for (const f of out) f.fixes = [fix];
+    return out;
   },
 };
 

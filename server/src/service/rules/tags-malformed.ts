@@ -1,14 +1,14 @@
 import type { ReferenceData } from '../data/reference';
 import { normaliseTags } from '../fixes/tags';
 import type { Span, TagEntry } from '../model';
-import { hasLowerCase } from '../text/chars';
+import { hasLowerCase, isSpace, upperCase } from '../text/chars';
 import { orList } from './describe';
 import { certainReplacement, replacements } from './suggest';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
 /** Whether a code is unknown in every table and neither two nor four characters long. */
 export function wrongLength(code: string, reference: ReferenceData): boolean {
-  const upper = code.toUpperCase();
+  const upper = upperCase(code);
   return upper.length !== 2 && upper.length !== 4 && reference.tagRows(upper).length === 0;
 }
 
@@ -34,9 +34,11 @@ export const tagsMalformed: Rule = {
         });
       }
     }
-    const value = text.slice(tags.valueSpan.start, tags.valueSpan.end).trimEnd();
-    if (value.endsWith('.')) {
-      const dot = { start: tags.valueSpan.start + value.length - 1, end: tags.valueSpan.start + value.length };
+    // The value's last character but blanks (read in place: no slice of the value, no trimmed copy).
+    let last = tags.valueSpan.end - 1;
+    while (last >= tags.valueSpan.start && isSpace(text.charCodeAt(last))) last--;
+    if (last >= tags.valueSpan.start && text.charCodeAt(last) === 46 /* . */) {
+      const dot = { start: last, end: last + 1 };
       out.push({
         range: dot,
         message: 'The TAGS line ends with a period, which the telegraphic system rejects: end it with the last code.',
@@ -69,9 +71,12 @@ function withNormalForm(found: Found[], normalForm: () => TextEdit[] | undefined
   const edits = fixes.length ? normalForm() : undefined;
   const normal: Fix | undefined =
     fixes.length && edits?.length ? { title: 'Normalise the TAGS line', edits, preferred: fixes.some((f) => f.ownFix) } : undefined;
-  return found.map(({ ownFix, order, ...f }) => {
-    const own = normal ? [normal] : ownFix ? [ownFix] : [];
-    return { ...f, fixes: [...(f.fixes ?? []), ...own] };
+  // Plain findings, not spread copies: each spread copy gets a hidden class of its own, which makes every read of findings slow.
+  return found.map((f) => {
+    const own = normal ? [normal] : f.ownFix ? [f.ownFix] : [];
+    const finding: Finding = { range: f.range, message: f.message, fixes: [...(f.fixes ?? []), ...own] };
+    if (f.severity) finding.severity = f.severity;
+    return finding;
   });
 }
 
@@ -124,7 +129,7 @@ function subjectProblems(out: Found[], entries: TagEntry[], label: Span, referen
   for (const e of entries) {
     if (e.kind !== 'code') continue;
     codes++;
-    const { matches } = reference.judgeTag(e.text.toUpperCase(), date);
+    const { matches } = reference.judgeTag(upperCase(e.text), date);
     if (matches.some((m) => m.kind === 'subject' || m.kind === 'program')) {
       if (firstGeo) {
         out.push({
@@ -139,6 +144,6 @@ function subjectProblems(out: Found[], entries: TagEntry[], label: Span, referen
     if (!firstGeo && matches.length > 0 && matches.every((m) => m.kind === 'geographic')) firstGeo = e;
   }
   // An unknown four-letter code may be a subject code we do not know: leave that to tags-unknown.
-  if (codes === 0 || entries.some((e) => e.kind === 'code' && e.text.length === 4 && reference.tagRows(e.text.toUpperCase()).length === 0)) return;
+  if (codes === 0 || entries.some((e) => e.kind === 'code' && e.text.length === 4 && reference.tagRows(upperCase(e.text)).length === 0)) return;
   out.push({ range: label, message: 'The TAGS line has no subject TAG: include at least one subject code (such as PREL, PGOV or ECON), first.' });
 }
