@@ -214,6 +214,12 @@ export class ReferenceData {
     return this.designation(designation).checkable;
   }
 
+  /** Whether cablewright can judge a designation and it is no known post: one lookup for what a rule asks of every addressee. */
+  isUnknownPost(designation: string): boolean {
+    const d = this.designation(designation);
+    return d.checkable && !d.post;
+  }
+
   private designation(written: string): Designation {
     let d = this.designations.get(written);
     if (d === undefined) {

@@ -25,6 +25,7 @@ function placeOf(designation: string): string {
 }
 
 function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
   const x = squash(a);
   const y = squash(b);
   return x === y || (x.length >= 4 && y.startsWith(x)) || (y.length >= 4 && x.startsWith(y));

@@ -1,4 +1,4 @@
-import type { Cable, PortionMark, Subparagraph } from '../model';
+import type { Cable, Paragraph, PortionMark, Subparagraph } from '../model';
 import { levelRank } from '../parser/levels';
 
 /** A portion mark and what it marks, for messages (`paragraph 3`, `the subject`). */
@@ -17,17 +17,22 @@ export function portionsOf(cable: Cable, keep: (mark: PortionMark) => boolean = 
   if (cable.subject?.portion && keep(cable.subject.portion)) out.push({ mark: cable.subject.portion, what: 'the subject' });
   for (const r of cable.refs) if (r.portion && keep(r.portion)) out.push({ mark: r.portion, what: r.letter ? `reference ${r.letter}` : 'the reference' });
   for (const p of cable.paragraphs) {
-    const name = () => (p.number !== undefined ? `paragraph ${p.number}` : 'an unnumbered paragraph');
-    if (p.portion && keep(p.portion)) out.push({ mark: p.portion, what: name() });
-    const walk = (subs: Subparagraph[]) => {
-      for (const s of subs) {
-        if (s.portion && keep(s.portion)) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${name()}` });
-        walk(s.subparagraphs);
-      }
-    };
-    if (p.subparagraphs.length) walk(p.subparagraphs);
+    if (p.portion && keep(p.portion)) out.push({ mark: p.portion, what: paragraphName(p) });
+    if (p.subparagraphs.length) subparagraphPortions(out, p, p.subparagraphs, keep);
   }
   return out;
+}
+
+function paragraphName(p: Paragraph): string {
+  return p.number !== undefined ? `paragraph ${p.number}` : 'an unnumbered paragraph';
+}
+
+/** The marks of `subs` (in paragraph `p`) and of their subparagraphs that `keep` keeps, added to `out`. */
+function subparagraphPortions(out: MarkedPortion[], p: Paragraph, subs: Subparagraph[], keep: (mark: PortionMark) => boolean): void {
+  for (const s of subs) {
+    if (s.portion && keep(s.portion)) out.push({ mark: s.portion, what: `subparagraph ${s.label} of ${paragraphName(p)}` });
+    subparagraphPortions(out, p, s.subparagraphs, keep);
+  }
 }
 
 /** The rank (`levelRank`) of a cable's highest portion mark, or -1 when no mark names a level. */

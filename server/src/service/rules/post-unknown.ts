@@ -28,7 +28,7 @@ export const postUnknown: Rule = {
   check({ cable, reference, text }) {
     const out: Finding[] = [];
     const judge = (a: Addressee) => {
-      if (a.person || !reference.isCheckable(a.designation) || reference.post(a.designation) || misplacedPrecedence(a, reference, text)) return;
+      if (a.person || !reference.isUnknownPost(a.designation) || misplacedPrecedence(a, reference, text)) return;
       const shown = text.slice(a.designationSpan.start, a.designationSpan.end);
       const near = reference.nearestPosts(a.designation);
       const hint = near.length ? `: did you mean ${orList(near.map((p) => p.designation))}?` : '; check the spelling against the list of posts, or add it to your configuration.';

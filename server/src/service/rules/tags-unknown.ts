@@ -1,5 +1,6 @@
 import type { ReferenceData, TagJudgement } from '../data/reference';
 import type { Cable, TagEntry } from '../model';
+import { upperCase } from '../text/chars';
 import { orList } from './describe';
 import { certainReplacement, replacements } from './suggest';
 import type { Finding, Rule } from './types';
@@ -18,7 +19,7 @@ export const tagsUnknown: Rule = {
       if (e.kind !== 'code') continue;
       const before = previous;
       previous = e;
-      const code = e.text.toUpperCase();
+      const code = upperCase(e.text);
       // Other lengths are tags-malformed's (wrong length); stray punctuation is not a code.
       if ((code.length !== 2 && code.length !== 4) || !/^[A-Z0-9]+$/.test(code)) continue;
       const j = reference.judgeTag(code, cable.date, assumeYear);
