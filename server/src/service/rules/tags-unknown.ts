@@ -20,10 +20,11 @@ export const tagsUnknown: Rule = {
       const before = previous;
       previous = e;
       const code = upperCase(e.text);
-      // Other lengths are tags-malformed's (wrong length); stray punctuation is not a code.
-      if ((code.length !== 2 && code.length !== 4) || !/^[A-Z0-9]+$/.test(code)) continue;
+      // Other lengths are tags-malformed's (wrong length); stray punctuation is not a code (looked for only in a code
+      // no table knows, which is rare).
+      if (code.length !== 2 && code.length !== 4) continue;
       const j = reference.judgeTag(code, cable.date, assumeYear);
-      if (j.matches.length === 0) out.push(unknown(e, code, j, before, cable, reference, assumeYear));
+      if (j.matches.length === 0 && /^[A-Z0-9]+$/.test(code)) out.push(unknown(e, code, j, before, cable, reference, assumeYear));
     }
     return out;
   },
