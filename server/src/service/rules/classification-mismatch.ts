@@ -1,7 +1,7 @@
 import { raiseClassification } from '../fixes/classification';
 import type { Level, Marking } from '../model';
 import { levelRank } from '../parser/levels';
-import { highestPortionRank, portionsOf } from './portions';
+import { highestPortionLevel, portionsOf } from './portions';
 import type { Finding, Rule } from './types';
 
 const ROLE_NAMES: Record<Marking['role'], string> = {
@@ -38,7 +38,8 @@ export const classificationMismatch: Rule = {
       });
     }
     // The first of the highest portion marks, worded only when it is above the overall classification.
-    const rank = highestPortionRank(cable);
+    const highest = highestPortionLevel(cable);
+    const rank = highest ? levelRank(highest) : -1;
     const top = rank > levelRank(cable.level) ? portionsOf(cable, (m) => m.level !== undefined && levelRank(m.level) === rank)[0] : undefined;
     if (top) {
       out.push({

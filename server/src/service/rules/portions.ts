@@ -1,4 +1,4 @@
-import type { Cable, Paragraph, PortionMark, Subparagraph } from '../model';
+import type { Cable, Level, Paragraph, PortionMark, Subparagraph } from '../model';
 import { levelRank } from '../parser/levels';
 
 /** A portion mark and what it marks, for messages (`paragraph 3`, `the subject`). */
@@ -35,20 +35,21 @@ function subparagraphPortions(out: MarkedPortion[], p: Paragraph, subs: Subparag
   }
 }
 
-/** The rank (`levelRank`) of a cable's highest portion mark, or -1 when no mark names a level. */
-export function highestPortionRank(cable: Cable): number {
-  let top = rankOf(cable.subject?.portion);
-  for (const r of cable.refs) top = Math.max(top, rankOf(r.portion));
-  for (const p of cable.paragraphs) top = Math.max(top, rankOf(p.portion), subparagraphsRank(p.subparagraphs));
+/** The level of a cable's highest portion mark (the first of that rank: SBU and LOU share one), if any mark names a level. */
+export function highestPortionLevel(cable: Cable): Level | undefined {
+  let top = higher(undefined, cable.subject?.portion);
+  for (const r of cable.refs) top = higher(top, r.portion);
+  for (const p of cable.paragraphs) top = highestOf(higher(top, p.portion), p.subparagraphs);
   return top;
 }
 
-function subparagraphsRank(subs: Subparagraph[]): number {
-  let top = -1;
-  for (const s of subs) top = Math.max(top, rankOf(s.portion), subparagraphsRank(s.subparagraphs));
+function highestOf(top: Level | undefined, subs: Subparagraph[]): Level | undefined {
+  for (const s of subs) top = highestOf(higher(top, s.portion), s.subparagraphs);
   return top;
 }
 
-function rankOf(mark: PortionMark | undefined): number {
-  return mark?.level !== undefined ? levelRank(mark.level) : -1;
+/** `mark`'s level when it is above `top`, else `top`. */
+function higher(top: Level | undefined, mark: PortionMark | undefined): Level | undefined {
+  const l = mark?.level;
+  return l && (!top || levelRank(l) > levelRank(top)) ? l : top;
 }
