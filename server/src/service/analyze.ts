@@ -177,12 +177,12 @@ function* lintSteps(doc: ParsedDocument, options: ServiceOptions, incremental: P
       });
     }
   };
+  const [from, to] = incremental ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
   for (const rule of RULES) {
     const configured = options.rules?.[rule.id];
     if (configured === 'off') continue;
     const severity = configured ?? rule.defaultSeverity;
     const ruleOptions = options.ruleOptions?.[rule.id] ?? NO_OPTIONS;
-    const [from, to] = incremental ? [incremental.reuse.prefix, incremental.reuse.suffixNew] : [0, cables.length];
     for (let c = from; c < to; c++) {
       check(rule, cables[c], severity, ruleOptions);
       if (every > 0 && c % every === every - 1) yield;

@@ -4,6 +4,8 @@
  * 11652; the in-force dates of the later orders are from their texts as
  * commonly cited, marked unverified there).
  */
+import { isSpace } from '../text/chars';
+
 export interface ExecutiveOrder {
   number: string;
   /** First and last day in force (ISO dates); `to` undefined while in force. */
@@ -54,11 +56,18 @@ export function orderOf(number: string | undefined): ExecutiveOrder | undefined 
 
 /** `N/A` as cables write it (`N/A`, `NA`, `N A`). */
 export function isNotApplicable(decl: string): boolean {
+  // Most values start with another letter than N: no trimmed copy, no regex.
+  let i = 0;
+  while (i < decl.length && isSpace(decl.charCodeAt(i))) i++;
+  const first = decl.charCodeAt(i);
+  if (first !== 78 /* N */ && first !== 110 /* n */) return false;
   return /^N\s*\/?\s*A\.?$/i.test(decl.trim());
 }
 
 /** A DECL date (`05/14/2018`, `2020/06/30`, `12-31-74`), or undefined. */
 export function parseDeclDate(decl: string): { year: number; month: number; day: number } | undefined {
+  // A date has a slash or a hyphen; most values (OADR, GDS, 25X1) have neither and need no parsing.
+  if (!decl.includes('/') && !decl.includes('-')) return undefined;
   const s = decl.replace(/^DECL\s*:?\s*/i, '').replace(/^.*DECLAS(?:SIFY)?\s*:?\s*/i, '').replace(/^(GDS|RDS-?[\d, ]+|XDS-?\d)\s+/, '').trim();
   let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(s);
   if (m) return { year: +m[1], month: +m[2], day: +m[3] };
@@ -77,7 +86,28 @@ export function orderInForce(isoDate: string): ExecutiveOrder | undefined {
 
 /** A declassification value as the orders' patterns read it: `AS AMENDED` dropped, blanks made single, upper case. */
 export function declValue(decl: string | undefined): string {
-  return (decl ?? '').replace(/^AS AMENDED\s*[:;,]?\s*/i, '').replace(/\s+/g, ' ').trim().toUpperCase();
+  if (decl === undefined) return '';
+  if (inReadForm(decl)) return decl;
+  return decl.replace(/^AS AMENDED\s*[:;,]?\s*/i, '').replace(/\s+/g, ' ').trim().toUpperCase();
+}
+
+/**
+ * Whether a value is already as {@link declValue} makes it, as most are: ASCII
+ * with no lower-case letter, no blank but single spaces between words, and no
+ * `AS AMENDED` to drop. Checking that is cheaper than the regexes.
+ */
+function inReadForm(decl: string): boolean {
+  if (decl.startsWith('AS AMENDED')) return false;
+  const last = decl.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = decl.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || decl.charCodeAt(i - 1) === 32) return false;
+    } else if (c > 126 || c < 32 || (c >= 97 && c <= 122)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Whether an order allows a declassification value (as {@link declValue} gives it); N/A is allowed by every order. */

@@ -35,9 +35,9 @@ export interface PostInfo {
 export interface TagJudgement {
   era: TagEra;
   /** Rows that make the code valid in that era (empty when unknown). */
-  matches: TagInfo[];
+  matches: readonly TagInfo[];
   /** Rows of other eras' geographic tables, when the code is only valid elsewhere. */
-  elsewhere: TagInfo[];
+  elsewhere: readonly TagInfo[];
 }
 
 /** Words that begin the designation of a State post, which cablewright can check. */
@@ -73,6 +73,13 @@ function prefixOf(designation: string): string | undefined {
   return POST_PREFIXES.includes(first) ? first : undefined;
 }
 
+/** What the tables say of a designation as written. */
+interface Designation {
+  post: PostInfo | undefined;
+  /** It starts with a State post word (see `isCheckable`). */
+  checkable: boolean;
+}
+
 /** Extra rows a configuration adds. */
 export interface ExtraReference {
   tags?: Partial<TagInfo>[];
@@ -87,8 +94,10 @@ export class ReferenceData {
   /** Suggestions are searched once per distinct unknown word: an archive repeats its OCR damage. */
   private readonly nearestMemo = new Map<string, readonly (TagInfo | PostInfo)[]>();
   private readonly eraPools = new Map<string, TagInfo[]>();
-  /** Archives repeat the same few hundred designations: each is normalised once. */
-  private readonly normalised = new Map<string, string>();
+  /** Archives repeat the same few hundred designations: each is normalised and looked up once. */
+  private readonly designations = new Map<string, Designation>();
+  /** Judgements by era and code: several rules judge every code of every TAGS line, and archives repeat their codes. */
+  private readonly judgements = new Map<TagEra, Map<string, TagJudgement>>();
 
   constructor(readonly tags: readonly TagInfo[], readonly posts: readonly PostInfo[]) {
     for (const t of tags) {
@@ -129,13 +138,24 @@ export class ReferenceData {
     return this.tagsByCode.get(code) ?? [];
   }
 
-  /** Judges a TAGS code by the table of the cable's era. */
+  /** Judges a TAGS code by the table of the cable's era. The judgement is shared: do not change it. */
   judgeTag(code: string, date: Pick<CableDate, 'year' | 'month' | 'day'> | undefined, assumeYear?: number): TagJudgement {
     const era = eraOf(date, assumeYear);
-    const rows = this.tagRows(code);
-    const matches = rows.filter((r) => r.kind !== 'geographic' || era.geographic.includes(r.table));
-    const elsewhere = matches.length ? [] : rows.filter((r) => r.kind === 'geographic');
-    return { era, matches, elsewhere };
+    let byCode = this.judgements.get(era);
+    if (!byCode) {
+      byCode = new Map();
+      this.judgements.set(era, byCode);
+    }
+    let j = byCode.get(code);
+    if (!j) {
+      if (byCode.size > 50000) byCode.clear();
+      const rows = this.tagRows(code);
+      const matches = rows.filter((r) => r.kind !== 'geographic' || era.geographic.includes(r.table));
+      const elsewhere = matches.length ? [] : rows.filter((r) => r.kind === 'geographic');
+      j = { era, matches, elsewhere };
+      byCode.set(code, j);
+    }
+    return j;
   }
 
   /** Codes valid in `era` nearest a code (OCR-aware), best first. */
@@ -186,22 +206,29 @@ export class ReferenceData {
 
   /** The post of a designation, if known. */
   post(designation: string): PostInfo | undefined {
-    return this.postsByName.get(this.normal(designation));
+    return this.designation(designation).post;
   }
 
   /** Whether cablewright can judge a designation: it starts with a State post word (AMEMBASSY, USMISSION...). */
   isCheckable(designation: string): boolean {
-    return prefixOf(this.normal(designation)) !== undefined;
+    return this.designation(designation).checkable;
   }
 
-  private normal(designation: string): string {
-    let n = this.normalised.get(designation);
-    if (n === undefined) {
-      if (this.normalised.size > 50000) this.normalised.clear();
-      n = normalisePost(designation);
-      this.normalised.set(designation, n);
+  /** Whether cablewright can judge a designation and it is no known post: one lookup for what a rule asks of every addressee. */
+  isUnknownPost(designation: string): boolean {
+    const d = this.designation(designation);
+    return d.checkable && !d.post;
+  }
+
+  private designation(written: string): Designation {
+    let d = this.designations.get(written);
+    if (d === undefined) {
+      if (this.designations.size > 50000) this.designations.clear();
+      const normal = normalisePost(written);
+      d = { post: this.postsByName.get(normal), checkable: prefixOf(normal) !== undefined };
+      this.designations.set(written, d);
     }
-    return n;
+    return d;
   }
 
   /** Known designations nearest an unknown one, with the same prefix word, best first. */

@@ -6,18 +6,8 @@
 import type { Source } from '../text/source';
 import type { Cable, Level, Marking } from '../model';
 import { levelRank, readMarking } from '../parser/levels';
-import { portionsOf } from '../rules/portions';
+import { highestPortionLevel } from '../rules/portions';
 import type { Fix, TextEdit } from '../rules/types';
-
-/** The level of the highest portion mark of a cable, if it has one that names a level. */
-export function highestPortion(cable: Cable): Level | undefined {
-  let top: Level | undefined;
-  for (const p of portionsOf(cable)) {
-    const l = p.mark.level;
-    if (l && (!top || levelRank(l) > levelRank(top))) top = l;
-  }
-  return top;
-}
 
 /**
  * The fixes that give a cable with no classification marking its
@@ -29,7 +19,7 @@ export function highestPortion(cable: Cable): Level | undefined {
  */
 export function insertClassification(cable: Cable): Fix[] {
   if (cable.layout === 'telegram') return [];
-  const top = highestPortion(cable);
+  const top = highestPortionLevel(cable);
   const levels: Level[] = top ? [top] : ['UNCLASSIFIED', 'CONFIDENTIAL', 'SECRET'];
   // Rules write line breaks as \n; the service writes them in the document's own.
   return levels.map((level) => ({ title: `Insert the classification line ${level}`, edits: [{ range: { start: cable.start, end: cable.start }, newText: `${level}\n\n` }], preferred: top !== undefined }));
@@ -50,7 +40,7 @@ const OVERALL: ReadonlySet<Marking['role']> = new Set(['top', 'banner', 'text-he
  */
 export function raiseClassification(cable: Cable, text: Source): Fix | undefined {
   const level = cable.level;
-  const target = highestPortion(cable);
+  const target = highestPortionLevel(cable);
   if (!level || !target || levelRank(target) <= levelRank(level)) return undefined;
   const edits: TextEdit[] = [];
   for (const m of cable.markings) {

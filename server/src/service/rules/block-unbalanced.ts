@@ -15,6 +15,7 @@ export const blockUnbalanced: Rule = {
   description: 'BEGIN SUMMARY/END SUMMARY, BEGIN TEXT/END TEXT, QUOTE/UNQUOTE without their partner.',
   defaultSeverity: 'warning',
   check({ cable, text }) {
+    if (cable.blocks.length === 0) return [];
     const out: Finding[] = [];
     const open = new Map<BlockMarker['block'], BlockMarker[]>();
     for (const b of cable.blocks) {
@@ -31,7 +32,8 @@ export const blockUnbalanced: Rule = {
       out.push({ range: b, message: `${NAMES[b.block].end} has no ${NAMES[b.block].begin} before it: open the block with ${NAMES[b.block].begin}, or remove this line's ${NAMES[b.block].end}.` });
     }
     // "SUMMARY:" and "TEXT FOLLOWS:" only imply a block; they need no END.
-    const unclosed = [...open.values()].flat().filter((b) => !b.implicit);
+    const unclosed: BlockMarker[] = [];
+    for (const stack of open.values()) for (const b of stack) if (!b.implicit) unclosed.push(b);
     const closing = closingFixes(cable, text, unclosed);
     for (const b of unclosed) {
       const fix = closing.get(b);

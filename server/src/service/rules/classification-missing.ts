@@ -1,6 +1,7 @@
-import { highestPortion, insertClassification } from '../fixes/classification';
+import { insertClassification } from '../fixes/classification';
 import { lineSpanAt } from '../text/spans';
 import { levelWithMark } from './describe';
+import { highestPortionLevel } from './portions';
 import type { Rule } from './types';
 
 /** A cable with no overall classification marking at all. */
@@ -10,7 +11,7 @@ export const classificationMissing: Rule = {
   defaultSeverity: 'error',
   check({ cable, text }) {
     if (cable.markings.some((m) => m.role !== 'caption')) return [];
-    const highest = highestPortion(cable);
+    const highest = highestPortionLevel(cable);
     const advice = highest
       ? `its highest portion mark makes it ${levelWithMark(highest)}, so start it with a line reading ${highest}`
       : 'start it with a line giving the overall classification (UNCLASSIFIED, CONFIDENTIAL, SECRET...)';

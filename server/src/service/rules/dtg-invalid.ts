@@ -2,6 +2,7 @@ import { ocrDistance } from '../data/similar';
 import type { Dtg } from '../model';
 import { daysInMonth, MONTHS } from '../parser/dtg';
 import { parseMessagingDate } from '../parser/fieldValues';
+import { isDigits } from '../text/chars';
 import type { Finding, Rule } from './types';
 
 /** A date-time group with an impossible day, hour, minute or month, or the wrong shape. */
@@ -14,17 +15,17 @@ export const dtgInvalid: Rule = {
     const d = cable.dtg;
     if (d) out.push(...checkDtg(d));
     for (const ph of cable.pageHeaders) {
-      const m = ph.time && /^(\d{2})(\d{2})(\d{2})Z$/.exec(ph.time);
-      if (!m) continue;
-      const [day, hour, minute] = [+m[1], +m[2], +m[3]];
+      // DDHHMMZ: six digits and Z.
+      if (!ph.time || ph.time.length !== 7 || ph.time[6] !== 'Z' || !isDigits(ph.time.slice(0, 6), 6, 6)) continue;
+      const [day, hour, minute] = [+ph.time.slice(0, 2), +ph.time.slice(2, 4), +ph.time.slice(4, 6)];
       if (day < 1 || day > 31 || hour > 23 || minute > 59) {
         const at = ph.end - ph.time!.length;
         out.push({ range: { start: at, end: ph.end }, message: `Page header time ${ph.time} is impossible: it is DDHHMMZ, with day 01-31, hour 00-23 and minute 00-59.` });
       }
     }
     // A messaging-system Date/DTG gives the date twice; they must agree.
-    const md = cable.messagingDate ? parseMessagingDate(cable.messagingDate) : undefined;
-    if (md && d && d.digits.length === 6 && d.day !== undefined && d.day !== md.day) {
+    const md = cable.messagingDate && d && d.digits.length === 6 && d.day !== undefined ? parseMessagingDate(cable.messagingDate) : undefined;
+    if (md && d && d.day !== md.day) {
       out.push({ range: d.digitsSpan, message: `The DTG's day ${String(d.day).padStart(2, '0')} disagrees with the date beside it (${cable.messagingDate}): one of them is wrong.` });
     }
     return out;

@@ -20,7 +20,7 @@ export const eoMalformed: Rule = {
     const eo = cable.eo;
     if (!eo) return [];
     const out: Finding[] = [];
-    if (eo.label.replace(/\s+/g, '') !== 'E.O.') {
+    if (eo.label !== 'E.O.' && eo.label.replace(/\s+/g, '') !== 'E.O.') {
       out.push({
         range: eo.labelSpan,
         severity: 'warning',
@@ -59,8 +59,9 @@ export const eoMalformed: Rule = {
       out.push({ range, message: `'${eo.decl}' is not a declassification value E.O. ${order.number} allows: use ${ALLOWED[order.number]}, or N/A.`, fixes: fix ? [fix] : [] });
       return out;
     }
-    const date = /\d[/-]\d/.test(decl) ? parseDeclDate(decl) : undefined;
-    if (/\d[/-]\d/.test(decl) && (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31)) {
+    const dated = /\d[/-]\d/.test(decl);
+    const date = dated ? parseDeclDate(decl) : undefined;
+    if (dated && (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31)) {
       out.push({ range, message: `'${eo.decl}' holds no valid date: write it MM/DD/YYYY (or YYYY/MM/DD).` });
     }
     return out;

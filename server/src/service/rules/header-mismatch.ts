@@ -1,9 +1,14 @@
 import { deriveShortName, type ReferenceData } from '../data/reference';
 import type { Cable } from '../model';
+import { isSpace } from '../text/chars';
 import { earlierSections } from './sections';
 import type { Finding, Rule } from './types';
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** `s` without its blanks; most names have none, and are returned as they are without a regex call. */
+function squash(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, '');
+  return s;
+}
 
 /** The six-character station this cable's page headers should carry. */
 function stationOf(cable: Cable, reference: ReferenceData): { short: string; from: string } | undefined {
@@ -20,6 +25,7 @@ function placeOf(designation: string): string {
 }
 
 function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
   const x = squash(a);
   const y = squash(b);
   return x === y || (x.length >= 4 && y.startsWith(x)) || (y.length >= 4 && x.startsWith(y));
@@ -33,32 +39,14 @@ export const headerMismatch: Rule = {
   readsOtherCables: true,
   check({ cable, doc, reference }) {
     const out: Finding[] = [];
-    const station = stationOf(cable, reference);
-    const serial = cable.textHeader?.serial ?? cable.pageHeaders.find((p) => p.serial)?.serial;
-    const serialSource = cable.textHeader?.serial ? 'the text header' : 'the first page header';
-    cable.pageHeaders.forEach((ph, i) => {
-      if (station && ph.post && ph.postSpan && ph.post !== station.short && !samePlace(ph.post, station.short)) {
-        out.push({ range: ph.postSpan, message: `Page header station '${ph.post}' is not this cable's: a cable from ${station.from} carries '${station.short}' on every page.` });
-      }
-      if (serial && ph.serial && ph.serialSpan && Number(ph.serial) !== Number(serial)) {
-        out.push({ range: ph.serialSpan, message: `Page header serial ${ph.serial} differs from the cable's serial ${serial} in ${serialSource}.` });
-      }
-      const prev = cable.pageHeaders[i - 1];
-      const want = prev ? prev.page + 1 : 1;
-      if (ph.page !== want) {
-        const pad = (n: number) => String(n).padStart(2, '0');
-        out.push({
-          range: ph.pageSpan,
-          message: prev ? `Page ${pad(ph.page)} follows page ${pad(prev.page)}: pages run in order, so this one should be ${pad(want)}.` : `The first page header is page ${pad(ph.page)}: a cable starts on page 01, so a page is missing or out of place.`,
-        });
-      }
-    });
+    if (cable.pageHeaders.length) pageHeaderProblems(out, cable, reference);
     const th = cable.textHeader;
-    if (th?.post && th.postSpan && cable.from && !samePlace(th.post, placeOf(cable.from.designation))) {
+    const place = cable.from ? placeOf(cable.from.designation) : undefined;
+    if (th?.post && th.postSpan && cable.from && place !== undefined && !samePlace(th.post, place)) {
       out.push({ range: th.postSpan, message: `The text header names ${th.post} but the cable is from ${cable.from.designation}: the text header carries the originating post.` });
     }
     const mrn = cable.mrn;
-    if (mrn && cable.from && !samePlace(mrn.post, placeOf(cable.from.designation))) {
+    if (mrn && cable.from && place !== undefined && !samePlace(mrn.post, place)) {
       out.push({ range: mrn, message: `The MRN names ${mrn.post} but the cable is from ${cable.from.designation}: the MRN carries the originating post.` });
     }
     const sec = cable.section;
@@ -72,6 +60,30 @@ export const headerMismatch: Rule = {
     return out;
   },
 };
+
+/** Page headers whose station or serial is not the cable's, and pages out of order, added to `out`. */
+function pageHeaderProblems(out: Finding[], cable: Cable, reference: ReferenceData): void {
+  const station = stationOf(cable, reference);
+  const serial = cable.textHeader?.serial ?? cable.pageHeaders.find((p) => p.serial)?.serial;
+  const serialSource = cable.textHeader?.serial ? 'the text header' : 'the first page header';
+  cable.pageHeaders.forEach((ph, i) => {
+    if (station && ph.post && ph.postSpan && ph.post !== station.short && !samePlace(ph.post, station.short)) {
+      out.push({ range: ph.postSpan, message: `Page header station '${ph.post}' is not this cable's: a cable from ${station.from} carries '${station.short}' on every page.` });
+    }
+    if (serial && ph.serial && ph.serialSpan && Number(ph.serial) !== Number(serial)) {
+      out.push({ range: ph.serialSpan, message: `Page header serial ${ph.serial} differs from the cable's serial ${serial} in ${serialSource}.` });
+    }
+    const prev = cable.pageHeaders[i - 1];
+    const want = prev ? prev.page + 1 : 1;
+    if (ph.page !== want) {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      out.push({
+        range: ph.pageSpan,
+        message: prev ? `Page ${pad(ph.page)} follows page ${pad(prev.page)}: pages run in order, so this one should be ${pad(want)}.` : `The first page header is page ${pad(ph.page)}: a cable starts on page 01, so a page is missing or out of place.`,
+      });
+    }
+  });
+}
 
 /** Sections of one telegram (same post and serial) in one file must agree on their count and run in order. */
 function sectionSequence(cable: Cable, all: Cable[]): Finding[] {

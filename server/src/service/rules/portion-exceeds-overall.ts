@@ -11,7 +11,7 @@ export const portionExceedsOverall: Rule = {
   check({ cable, text }) {
     const level = cable.level;
     if (!level) return [];
-    const above = portionsOf(cable).filter((p) => p.mark.level !== undefined && levelRank(p.mark.level) > levelRank(level));
+    const above = portionsOf(cable, (m) => m.level !== undefined && levelRank(m.level) > levelRank(level));
     if (above.length === 0) return [];
     const raise = raiseClassification(cable, text);
     return above

@@ -1,4 +1,5 @@
 import { normalisePost, POST_PREFIXES } from '../data/reference';
+import type { Addressee } from '../model';
 import { misplacedPrecedence } from './addressees';
 import { orList } from './describe';
 import { certainReplacement, replacements } from './suggest';
@@ -26,9 +27,8 @@ export const postUnknown: Rule = {
   defaultSeverity: 'warning',
   check({ cable, reference, text }) {
     const out: Finding[] = [];
-    const all = [...(cable.from ? [cable.from] : []), ...cable.to, ...cable.info, ...cable.xmt];
-    for (const a of all) {
-      if (a.person || !reference.isCheckable(a.designation) || reference.post(a.designation) || misplacedPrecedence(a, reference, text)) continue;
+    const judge = (a: Addressee) => {
+      if (a.person || !reference.isUnknownPost(a.designation) || misplacedPrecedence(a, reference, text)) return;
       const shown = text.slice(a.designationSpan.start, a.designationSpan.end);
       const near = reference.nearestPosts(a.designation);
       const hint = near.length ? `: did you mean ${orList(near.map((p) => p.designation))}?` : '; check the spelling against the list of posts, or add it to your configuration.';
@@ -37,7 +37,11 @@ export const postUnknown: Rule = {
         message: `'${a.designation}' is not a known post${hint}`,
         fixes: replacements(a.designationSpan, near.map((p) => written(p.designation, shown)), certainReplacement(placeOf(a.designation), near.map((p) => placeOf(p.designation)))),
       });
-    }
+    };
+    if (cable.from) judge(cable.from);
+    for (const a of cable.to) judge(a);
+    for (const a of cable.info) judge(a);
+    for (const a of cable.xmt) judge(a);
     return out;
   },
 };

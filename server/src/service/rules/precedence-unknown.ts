@@ -1,5 +1,6 @@
-import type { Addressee } from '../model';
+import type { Addressee, Span } from '../model';
 import { editDistance, PRECEDENCE_WORDS } from '../parser/fieldValues';
+import type { Source } from '../text/source';
 import { misplacedPrecedence } from './addressees';
 import type { Finding, Rule } from './types';
 
@@ -24,6 +25,35 @@ function rankOf(a: Addressee): number {
   return Math.max(0, ...a.precedence.map((w) => RANK[w] ?? 0));
 }
 
+/** Whether every word of a precedence is one, and NIACT stands only before IMMEDIATE: what most addressees show. */
+function wellFormed(words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (!PRECEDENCE_WORDS.has(words[i]) || (words[i] === 'NIACT' && words[i + 1] !== 'IMMEDIATE')) return false;
+  }
+  return true;
+}
+
+/** The findings on the words of an addressee's precedence, printed at `span`, added to `out`. */
+function wordProblems(out: Finding[], a: Addressee, span: Span, text: Source): void {
+  const words = text.slice(span.start, span.end);
+  let at = span.start;
+  a.precedence.forEach((w, i) => {
+    const start = span.start + words.indexOf(w, at - span.start);
+    at = start + w.length;
+    const range = { start, end: start + w.length };
+    if (!PRECEDENCE_WORDS.has(w)) {
+      const near = nearestWord(w);
+      out.push({
+        range,
+        message: `'${w}' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE${near ? ` (perhaps ${near})` : ''}.`,
+        fixes: near ? [{ title: `Replace with ${near}`, edits: [{ range, newText: near }], preferred: true }] : [],
+      });
+    } else if (w === 'NIACT' && a.precedence[i + 1] !== 'IMMEDIATE') {
+      out.push({ range, message: 'NIACT stands only before IMMEDIATE: write NIACT IMMEDIATE.' });
+    }
+  });
+}
+
 /** A precedence word or prosign that does not exist, or a TO precedence above the DTG prosign. */
 export const precedenceUnknown: Rule = {
   id: 'precedence-unknown',
@@ -35,30 +65,15 @@ export const precedenceUnknown: Rule = {
     d?.prosigns.forEach((p, i) => {
       if (!PROSIGNS[p]) out.push({ range: d.prosignSpans[i], message: `'${p}' is not a precedence prosign: use Z (FLASH), O (IMMEDIATE), P (PRIORITY) or R (ROUTINE).` });
     });
-    for (const a of [...cable.to, ...cable.info, ...cable.xmt]) {
-      const slot = misplacedPrecedence(a, reference, text);
-      if (slot) {
-        const near = nearestWord(slot.word);
-        out.push({ range: slot.range, message: `'${slot.word}' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE${near ? ` (perhaps ${near})` : ''}.` });
-      }
-      if (!a.precedenceSpan) continue;
-      const words = text.slice(a.precedenceSpan.start, a.precedenceSpan.end);
-      let at = a.precedenceSpan.start;
-      a.precedence.forEach((w, i) => {
-        const start = a.precedenceSpan!.start + words.indexOf(w, at - a.precedenceSpan!.start);
-        at = start + w.length;
-        const range = { start, end: start + w.length };
-        if (!PRECEDENCE_WORDS.has(w)) {
-          const near = nearestWord(w);
-          out.push({
-            range,
-            message: `'${w}' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE${near ? ` (perhaps ${near})` : ''}.`,
-            fixes: near ? [{ title: `Replace with ${near}`, edits: [{ range, newText: near }], preferred: true }] : [],
-          });
-        } else if (w === 'NIACT' && a.precedence[i + 1] !== 'IMMEDIATE') {
-          out.push({ range, message: 'NIACT stands only before IMMEDIATE: write NIACT IMMEDIATE.' });
+    for (const list of [cable.to, cable.info, cable.xmt]) {
+      for (const a of list) {
+        const slot = misplacedPrecedence(a, reference, text);
+        if (slot) {
+          const near = nearestWord(slot.word);
+          out.push({ range: slot.range, message: `'${slot.word}' is not a precedence: use FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE${near ? ` (perhaps ${near})` : ''}.` });
         }
-      });
+        if (a.precedenceSpan && !wellFormed(a.precedence)) wordProblems(out, a, a.precedenceSpan, text);
+      }
     }
     const action = d?.prosigns[0] && PROSIGNS[d.prosigns[0]];
     if (action) {

@@ -1,13 +1,14 @@
 import type { ReferenceData } from '../data/reference';
 import { normaliseTags } from '../fixes/tags';
 import type { Span, TagEntry } from '../model';
+import { hasLowerCase, isSpace, upperCase } from '../text/chars';
 import { orList } from './describe';
 import { certainReplacement, replacements } from './suggest';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
 /** Whether a code is unknown in every table and neither two nor four characters long. */
 export function wrongLength(code: string, reference: ReferenceData): boolean {
-  const upper = code.toUpperCase();
+  const upper = upperCase(code);
   return upper.length !== 2 && upper.length !== 4 && reference.tagRows(upper).length === 0;
 }
 
@@ -21,9 +22,9 @@ export const tagsMalformed: Rule = {
   check({ cable, text, reference, assumeYear }) {
     const tags = cable.tags;
     if (!tags) return [];
+    const { entries } = tags;
     const out: Found[] = [];
-    const at = (s: Span) => text.slice(s.start, s.end);
-    for (const e of tags.entries) {
+    for (const e of entries) {
       if (e.kind === 'empty') {
         const comma = text.charAt(e.start) === ',' ? { start: e.start, end: e.start + 1 } : { start: Math.max(tags.valueSpan.start, e.start - 1), end: e.start };
         out.push({
@@ -33,22 +34,25 @@ export const tagsMalformed: Rule = {
         });
       }
     }
-    const value = at(tags.valueSpan).trimEnd();
-    if (value.endsWith('.')) {
-      const dot = { start: tags.valueSpan.start + value.length - 1, end: tags.valueSpan.start + value.length };
+    // The value's last character but blanks (read in place: no slice of the value, no trimmed copy).
+    let last = tags.valueSpan.end - 1;
+    while (last >= tags.valueSpan.start && isSpace(text.charCodeAt(last))) last--;
+    if (last >= tags.valueSpan.start && text.charCodeAt(last) === 46 /* . */) {
+      const dot = { start: last, end: last + 1 };
       out.push({
         range: dot,
         message: 'The TAGS line ends with a period, which the telegraphic system rejects: end it with the last code.',
         ownFix: { title: 'Remove the period', edits: [{ range: dot, newText: '' }], preferred: true },
       });
     }
-    tags.entries.forEach((e, i) => {
-      if (e.kind === 'code') out.push(...codeProblems(e, reference, tags.entries[i - 1]?.text.toUpperCase() === 'OVIP'));
-      if (e.kind === 'name') out.push(...nameProblems(e, reference));
-    });
-    out.push(...subjectProblems(tags.entries, tags.labelSpan, reference, cable.date));
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.kind === 'code') codeProblems(out, e, reference, entries[i - 1]);
+      else if (e.kind === 'name') nameProblems(out, e, reference);
+    }
+    subjectProblems(out, entries, tags.labelSpan, reference, cable.date);
     // Most TAGS lines are well formed: the normal form is worked out only for a line that needs it.
-    return withNormalForm(out, () => normaliseTags(cable, text, reference, assumeYear));
+    return out.length === 0 ? out : withNormalForm(out, () => normaliseTags(cable, text, reference, assumeYear));
   },
 };
 
@@ -67,20 +71,22 @@ function withNormalForm(found: Found[], normalForm: () => TextEdit[] | undefined
   const edits = fixes.length ? normalForm() : undefined;
   const normal: Fix | undefined =
     fixes.length && edits?.length ? { title: 'Normalise the TAGS line', edits, preferred: fixes.some((f) => f.ownFix) } : undefined;
-  return found.map(({ ownFix, order, ...f }) => {
-    const own = normal ? [normal] : ownFix ? [ownFix] : [];
-    return { ...f, fixes: [...(f.fixes ?? []), ...own] };
+  // Plain findings, not spread copies: each spread copy gets a hidden class of its own, which makes every read of findings slow.
+  return found.map((f) => {
+    const own = normal ? [normal] : f.ownFix ? [f.ownFix] : [];
+    const finding: Finding = { range: f.range, message: f.message, fixes: [...(f.fixes ?? []), ...own] };
+    if (f.severity) finding.severity = f.severity;
+    return finding;
   });
 }
 
-/** `afterOvip`: the code follows OVIP, so it is likely a visitor's name written bare, never replaced unattended. */
-function codeProblems(e: TagEntry, reference: ReferenceData, afterOvip: boolean): Found[] {
-  const out: Found[] = [];
-  if (/[()]/.test(e.text)) {
+/** The problems of a code, added to `out`. `previous`: the entry before it; after OVIP a code is likely a visitor's name written bare, never replaced unattended. */
+function codeProblems(out: Found[], e: TagEntry, reference: ReferenceData, previous: TagEntry | undefined): void {
+  if (e.text.includes('(') || e.text.includes(')')) {
     out.push({ range: e, message: `Unbalanced parenthesis in '${e.text}': a personal name goes in a pair of parentheses, '(SURNAME, GIVEN)'.` });
-    return out;
+    return;
   }
-  if (/[a-z]/.test(e.text)) {
+  if (hasLowerCase(e.text)) {
     const upper = e.text.toUpperCase();
     out.push({
       range: e,
@@ -89,6 +95,7 @@ function codeProblems(e: TagEntry, reference: ReferenceData, afterOvip: boolean)
     });
   }
   if (wrongLength(e.text, reference)) {
+    const afterOvip = previous?.text.toUpperCase() === 'OVIP';
     const near = reference.nearestTags(e.text.toUpperCase(), undefined, 3, undefined, true);
     const hint = near.length ? `; nearest known: ${orList(near.map((t) => t.code))}` : '';
     out.push({
@@ -97,42 +104,46 @@ function codeProblems(e: TagEntry, reference: ReferenceData, afterOvip: boolean)
       fixes: replacements(e, near.map((t) => t.code), !afterOvip && certainReplacement(e.text.toUpperCase(), near.map((t) => t.code))),
     });
   }
-  return out;
 }
 
-function nameProblems(e: TagEntry, reference: ReferenceData): Finding[] {
+/** The problem of a personal name, added to `out`. */
+function nameProblems(out: Found[], e: TagEntry, reference: ReferenceData): void {
   if (!e.text.endsWith(')')) {
-    return [{ range: e, message: `Unbalanced parenthesis in '${e.text}': close the personal name with ')'.` }];
+    out.push({ range: e, message: `Unbalanced parenthesis in '${e.text}': close the personal name with ')'.` });
+    return;
   }
   const inner = e.text.slice(1, -1).trim();
   if (!NAME.test(inner) || (!inner.includes(',') && reference.tagRows(inner.toUpperCase()).length > 0)) {
-    return [{ range: e, message: `Only personal names go in parentheses on the TAGS line, as '(SURNAME, GIVEN)': '${e.text}' is not a name.` }];
+    out.push({ range: e, message: `Only personal names go in parentheses on the TAGS line, as '(SURNAME, GIVEN)': '${e.text}' is not a name.` });
   }
-  return [];
 }
 
-function subjectProblems(entries: TagEntry[], label: Span, reference: ReferenceData, date: Parameters<ReferenceData['judgeTag']>[1]): Found[] {
-  const codes = entries.filter((e) => e.kind === 'code');
-  const kindsOf = (e: TagEntry) => reference.judgeTag(e.text.toUpperCase(), date).matches.map((m) => m.kind);
-  const isSubject = (e: TagEntry) => kindsOf(e).some((k) => k === 'subject' || k === 'program');
-  const firstSubject = codes.findIndex(isSubject);
-  if (firstSubject < 0) {
-    // An unknown four-letter code may be a subject code we do not know: leave that to tags-unknown.
-    if (codes.some((e) => e.text.length === 4 && reference.tagRows(e.text.toUpperCase()).length === 0) || codes.length === 0) return [];
-    return [{ range: label, message: 'The TAGS line has no subject TAG: include at least one subject code (such as PREL, PGOV or ECON), first.' }];
+/**
+ * No subject code, or a geographic code before the first subject code, added
+ * to `out`. Codes are judged by the table of every era (`date` alone, without
+ * an assumed year), in order, up to the first subject or program code.
+ */
+function subjectProblems(out: Found[], entries: TagEntry[], label: Span, reference: ReferenceData, date: Parameters<ReferenceData['judgeTag']>[1]): void {
+  let firstGeo: TagEntry | undefined;
+  let codes = 0;
+  for (const e of entries) {
+    if (e.kind !== 'code') continue;
+    codes++;
+    const { matches } = reference.judgeTag(upperCase(e.text), date);
+    if (matches.some((m) => m.kind === 'subject' || m.kind === 'program')) {
+      if (firstGeo) {
+        out.push({
+          range: firstGeo,
+          severity: 'hint',
+          order: true,
+          message: `Geographic TAG '${firstGeo.text}' comes before the subject TAGS: the preferred order is subject codes, then geographic and organisation codes, then personal names.`,
+        });
+      }
+      return;
+    }
+    if (!firstGeo && matches.length > 0 && matches.every((m) => m.kind === 'geographic')) firstGeo = e;
   }
-  const firstGeo = codes.findIndex((e) => {
-    const kinds = kindsOf(e);
-    return kinds.length > 0 && kinds.every((k) => k === 'geographic');
-  });
-  if (firstGeo >= 0 && firstGeo < firstSubject) {
-    const geo = codes[firstGeo];
-    return [{
-      range: geo,
-      severity: 'hint',
-      order: true,
-      message: `Geographic TAG '${geo.text}' comes before the subject TAGS: the preferred order is subject codes, then geographic and organisation codes, then personal names.`,
-    }];
-  }
-  return [];
+  // An unknown four-letter code may be a subject code we do not know: leave that to tags-unknown.
+  if (codes === 0 || entries.some((e) => e.kind === 'code' && e.text.length === 4 && reference.tagRows(upperCase(e.text)).length === 0)) return;
+  out.push({ range: label, message: 'The TAGS line has no subject TAG: include at least one subject code (such as PREL, PGOV or ECON), first.' });
 }

@@ -62,3 +62,12 @@ export function isDigits(s: string, min: number, max: number): boolean {
   }
   return true;
 }
+
+/** `s.toUpperCase()`, without making a new string when `s` is ASCII with no lower-case letter (as TAGS codes are). */
+export function upperCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || isLowerCase(c)) return s.toUpperCase();
+  }
+  return s;
+}
