@@ -1,4 +1,5 @@
 import type { Span } from '../model';
+import { isSpace } from '../text/chars';
 
 /**
  * The value of a field that may run over several lines (an address list, a
@@ -28,7 +29,7 @@ export class ValueText {
   offset(i: number): number {
     const pieces = this.pieces;
     if (pieces.length === 0) return this.emptyAt;
-    const k = this.pieceAt(i);
+    const k = pieces.length === 1 ? 0 : this.pieceAt(i);
     const within = Math.max(0, i - this.joinedStarts[k]);
     return pieces[k].start + Math.min(within, pieces[k].text.length);
   }
@@ -61,4 +62,43 @@ export class ValueText {
     }
     return lo;
   }
+}
+
+/** Codes 9 to 13 (tab, LF, VT, FF, CR) as bits. */
+const TAB_TO_CR = 0b11111 << 9;
+/** Tab, LF and CR as bits. */
+const TAB_LF_CR = (1 << 9) | (1 << 10) | (1 << 13);
+
+/**
+ * Whether `s` holds two whitespace characters in a row, or a tab or line break (`/\s\s|[\t\n\r]/`): where
+ * collapsing its whitespace changes more than single blanks. A character loop: on the short strings it is
+ * asked about (designations), a regex call costs more than reading their few characters.
+ */
+export function hasSpaceRunOrBreak(s: string): boolean {
+  return hasSpaceRun(s, TAB_LF_CR, false);
+}
+
+/** `s.replace(/\s+/g, ' ').trim()`, without the regex where no whitespace but single spaces is there. */
+export function collapseSpaces(s: string): string {
+  return hasSpaceRun(s, TAB_TO_CR, true) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}
+
+/**
+ * Whether `s` holds two whitespace characters in a row, or alone a character of code 9 to 13 whose bit is set
+ * in `alone`, or (with `others`) any whitespace but a space.
+ */
+function hasSpaceRun(s: string, alone: number, others: boolean): boolean {
+  let prev = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Printable ASCII first: nearly every character is.
+    if (c > 32 && c < 127) {
+      prev = false;
+      continue;
+    }
+    const space = isSpace(c);
+    if (space && (prev || (c <= 13 ? (alone & (1 << c)) !== 0 : others && c !== 32))) return true;
+    prev = space;
+  }
+  return false;
 }
