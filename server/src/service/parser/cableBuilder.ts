@@ -71,8 +71,6 @@ const QUOTE = /\bQUOTE\b(?!-)/g;
 const GLUED_LEVEL = /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/;
 /** A header word that starts an item, as a telegram address list's continuation lines may not (read on the item's first 11 characters). */
 const HEADER_WORD = /^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/;
-/** The messaging-system labels of the trailer, after the body. */
-const MESSAGING_TRAILER = new Set(['Signature', 'Drafted By', 'Cleared By', 'Approved By', 'Released By', 'Attachments', 'Action Post', 'Dissemination Rule', 'XMT']);
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
   if (!p) return undefined;
@@ -146,7 +144,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     lastHeader = -1;
     for (let j = startLine; j <= endLine; j++) {
       for (const it of lines[j].items) {
-        if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !MESSAGING_TRAILER.has(it.label)) || (it.k === 'address' && it.labelled)) lastHeader = j;
+        if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !isTrailerLabel(it.label)) || (it.k === 'address' && it.labelled)) lastHeader = j;
       }
     }
     return lastHeader;
@@ -486,7 +484,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'address': {
           if (!it.labelled && (zone === 'body' || zone === 'trailer' || (zone === 'header' && it.which !== 'from'))) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           mode = undefined;
@@ -500,7 +498,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'section':
           if (zone === 'body' && !open) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           cable.section ??= { start: it.start, end: it.wordsEnd, part: it.part, of: it.of };
@@ -511,7 +509,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'eo':
           if (zone === 'body' && cable.eo) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -523,7 +521,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'tags':
           if (zone === 'body' && cable.tags) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -537,7 +535,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           const mixed = hasLowerCase(text, it.start, it.labelEnd);
           const colon = endsWithColon(text, it.start, it.labelEnd);
           if ((zone === 'body' && (cable.subject || !colon)) || (!colon && zone === 'trailer')) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -551,7 +549,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         case 'ref': {
           const mixed = hasLowerCase(text, it.start, it.labelEnd);
           if (zone === 'body' || zone === 'trailer' || (!it.labelled && !headerSeen)) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           openField('ref', line, it.start, it.labelEnd, it.end, 'ref', { messaging: mixed });
@@ -561,7 +559,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'classifiedBy':
           if (zone === 'body' && cable.classifiedBy) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           openField('classifiedBy', line, it.start, it.labelEnd, it.end, 'classified-by');
@@ -571,7 +569,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           messaging = true;
           mode = undefined;
           openField('field', line, it.start, it.labelEnd, it.end, 'field', { messaging: true, label: it.label });
-          if (MESSAGING_TRAILER.has(it.label)) zone = 'trailer';
+          if (isTrailerLabel(it.label)) zone = 'trailer';
           else if (zone === 'pre') zone = 'header';
           headerSeen = true;
           setKind('field');
@@ -585,17 +583,17 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             break;
           }
           if (open && continues(it, line)) {
-            appendPiece(it, setKind);
+            appendPiece(it);
             break;
           }
           if (zone === 'trailer' && messaging) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           // A number that wraps onto the start of a line mid-sentence (`... having won only\n45. At the time`) is prose.
           const expected = (lastNumber(paras) ?? 0) + 1;
           if (zone === 'body' && it.number !== expected && prevContentLine === line - 1 && !lastBodyEnded && lastBodyLine === line - 1) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           closeField();
@@ -612,7 +610,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'subparagraph': {
           if (open && continues(it, line)) {
-            appendPiece(it, setKind);
+            appendPiece(it);
             break;
           }
           closeField();
@@ -630,7 +628,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             addBodyLine(line, it.start, it.end);
             break;
           }
-          handleText(it, line, setKind);
+          handleText(it, line);
           break;
         }
         case 'end':
@@ -645,7 +643,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         case 'caption':
           if (zone === 'pre' || zone === 'header') {
             if (open && continues(it, line)) {
-              appendPiece(it, setKind);
+              appendPiece(it);
               break;
             }
             closeField();
@@ -657,10 +655,10 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             }
             break;
           }
-          handleText(it, line, setKind);
+          handleText(it, line);
           break;
         case 'text':
-          handleText(it, line, setKind);
+          handleText(it, line);
           break;
       }
     }
@@ -686,7 +684,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     ph.time ??= f.time;
   }
 
-  function appendPiece(it: Item, setKind: (k: LineKind) => void) {
+  function appendPiece(it: Item) {
     const f = open!;
     f.pieces.push({ start: it.start, text: text.slice(it.start, it.end) });
     f.blankRun = 0;
@@ -713,9 +711,9 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     }
   }
 
-  function handleText(it: Item, line: number, setKind: (k: LineKind) => void) {
+  function handleText(it: Item, line: number) {
     if (open && continues(it, line)) {
-      appendPiece(it, setKind);
+      appendPiece(it);
       return;
     }
     if (zone === 'pre') {
@@ -742,8 +740,9 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     }
     flushBareNumber(line);
     // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
-    const c = text.charAt(it.start);
-    const mark = lastBodyEnded && (c === '(' || c === "'" || c === '`') ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
+    const c = text.charCodeAt(it.start);
+    // ( ' `
+    const mark = lastBodyEnded && (c === 40 || c === 39 || c === 96) ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
     if (mark && portionLevel(mark[1]).level) {
       const at = it.start + mark[0].indexOf('(');
       startPara({ number: undefined, numberSpan: undefined, portion: portionOf({ text: mark[1], start: at, end: at + mark[1].length + 2 }), start: it.start });
@@ -1125,12 +1124,41 @@ function assignMarkingRoles(cable: Cable, statements: Marking[]) {
     }
   }
   for (const s of statements) list.push(s);
-  if (list.length > 1) list.sort((a, b) => a.start - b.start);
+  // Markings come in text order but for statements: most lists need no sort.
+  if (!inOrder(list)) list.sort((a, b) => a.start - b.start);
   for (const c of cable.captions) {
     if (c.text === 'SENSITIVE' || c.text === 'SBU') {
       list.push({ start: c.start, end: c.end, level: 'SENSITIVE BUT UNCLASSIFIED', caveats: [], role: 'caption', text: c.text });
     }
   }
+}
+
+/**
+ * Whether a messaging-system label is one of the trailer's, after the body (Signature, Drafted By, Cleared By,
+ * Approved By, Released By, Attachments, Action Post, Dissemination Rule, XMT). Compared by length first:
+ * every label is a new string, which a set would hash first.
+ */
+function isTrailerLabel(label: string): boolean {
+  switch (label.length) {
+    case 3:
+      return label === 'XMT';
+    case 9:
+      return label === 'Signature';
+    case 10:
+      return label === 'Drafted By' || label === 'Cleared By';
+    case 11:
+      return label === 'Approved By' || label === 'Released By' || label === 'Attachments' || label === 'Action Post';
+    case 18:
+      return label === 'Dissemination Rule';
+    default:
+      return false;
+  }
+}
+
+/** Whether spans are in order of their starts (a stable sort by start would leave them as they are). */
+function inOrder(list: Span[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
+  return true;
 }
 
 /** Whether a marking is classified (LOU and above; SBU is not). */

@@ -7,7 +7,7 @@ import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '.
 import { hasLowerCase, isDigits, isLowerCase, isSpace } from '../text/chars';
 import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
-import { collapseSpaces, hasSpaceRunOrBreak, type ValueText } from './valueText';
+import { collapseSpaces, type ValueText } from './valueText';
 
 /** Precedence words as State address lines spell them. */
 export const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'NIACT']);
@@ -103,7 +103,7 @@ function withoutTrailingPunctuation(w: string): string {
 
 function normalDesignation(s: string): string {
   const upper = upperCase(s);
-  const spaced = hasSpaceRunOrBreak(upper) ? upper.replace(/\s+/g, ' ') : upper;
+  const spaced = /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
   return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
 
@@ -515,11 +515,24 @@ export function isDateLabel(label: string): boolean {
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** The number of the month whose name starts with the three ASCII letters `w`, in any case (0 if none). */
+function monthNumber(w: string): number {
+  // ASCII letters are lower-cased by setting bit 5.
+  const a = w.charCodeAt(0) | 32;
+  const b = w.charCodeAt(1) | 32;
+  const c = w.charCodeAt(2) | 32;
+  for (let i = 0; i < 12; i++) {
+    const n = MONTH_NAMES[i];
+    if (n.charCodeAt(0) === a && n.charCodeAt(1) === b && n.charCodeAt(2) === c) return i + 1;
+  }
+  return 0;
+}
+
 /** Reads the readable date of a messaging-system `Date/DTG:` value (`Aug 03, 2010`). */
 export function parseMessagingDate(s: string): { text: string; year: number; month: number; day: number } | undefined {
   const m = /([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
   if (!m) return undefined;
-  const month = MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1;
+  const month = monthNumber(m[1]);
   if (!month) return undefined;
   return { text: m[0], year: Number(m[3]), month, day: Number(m[2]) };
 }

@@ -224,7 +224,8 @@ export class Segmenter {
         if (keys & K['trailer-end']) cur.trailerDone = true;
         const f = items[0];
         cur.awaitValue = f.k === 'field' && f.end <= f.labelEnd;
-        if (isContent(lines[i])) cur.lastContent = i;
+        // Stamps and email headers returned above: the line is content.
+        cur.lastContent = i;
         return;
       }
     }

@@ -1,5 +1,4 @@
 import type { Span } from '../model';
-import { isSpace } from '../text/chars';
 
 /**
  * The value of a field that may run over several lines (an address list, a
@@ -36,7 +35,8 @@ export class ValueText {
 
   /** The document span of `[from, to)` of the joined text. */
   span(from: number, to: number): Span {
-    return { start: this.spanStart(from), end: this.spanEnd(from, to) };
+    const start = this.offset(from);
+    return { start, end: this.endAfter(start, from, to) };
   }
 
   /** Start of the document span of `[from, to)`. */
@@ -46,7 +46,11 @@ export class ValueText {
 
   /** End of the document span of `[from, to)`: mapped from the last character inside, so a range ending at a join does not spill over. */
   spanEnd(from: number, to: number): number {
-    const start = this.offset(from);
+    return this.endAfter(this.offset(from), from, to);
+  }
+
+  /** {@link spanEnd} where the start, `offset(from)`, is known. */
+  private endAfter(start: number, from: number, to: number): number {
     return to > from ? Math.max(start, this.offset(to - 1) + 1) : start;
   }
 
@@ -64,41 +68,10 @@ export class ValueText {
   }
 }
 
-/** Codes 9 to 13 (tab, LF, VT, FF, CR) as bits. */
-const TAB_TO_CR = 0b11111 << 9;
-/** Tab, LF and CR as bits. */
-const TAB_LF_CR = (1 << 9) | (1 << 10) | (1 << 13);
+/** Two whitespace characters in a row, or any whitespace but a space: where `/\s+/g` → ' ' changes a string. */
+const SPACE_RUN_OR_ODD = /\s\s|[^\S ]/;
 
-/**
- * Whether `s` holds two whitespace characters in a row, or a tab or line break (`/\s\s|[\t\n\r]/`): where
- * collapsing its whitespace changes more than single blanks. A character loop: on the short strings it is
- * asked about (designations), a regex call costs more than reading their few characters.
- */
-export function hasSpaceRunOrBreak(s: string): boolean {
-  return hasSpaceRun(s, TAB_LF_CR, false);
-}
-
-/** `s.replace(/\s+/g, ' ').trim()`, without the regex where no whitespace but single spaces is there. */
+/** `s.replace(/\s+/g, ' ').trim()`, without the replace where no whitespace but single spaces is there. */
 export function collapseSpaces(s: string): string {
-  return hasSpaceRun(s, TAB_TO_CR, true) ? s.replace(/\s+/g, ' ').trim() : s.trim();
-}
-
-/**
- * Whether `s` holds two whitespace characters in a row, or alone a character of code 9 to 13 whose bit is set
- * in `alone`, or (with `others`) any whitespace but a space.
- */
-function hasSpaceRun(s: string, alone: number, others: boolean): boolean {
-  let prev = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Printable ASCII first: nearly every character is.
-    if (c > 32 && c < 127) {
-      prev = false;
-      continue;
-    }
-    const space = isSpace(c);
-    if (space && (prev || (c <= 13 ? (alone & (1 << c)) !== 0 : others && c !== 32))) return true;
-    prev = space;
-  }
-  return false;
+  return SPACE_RUN_OR_ODD.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
