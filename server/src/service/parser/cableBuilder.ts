@@ -658,7 +658,9 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           handleText(it, line);
           break;
         case 'text':
-          handleText(it, line);
+          // Prose in the body with nothing open or pending (most lines of a cable) goes straight in.
+          if (zone === 'body' && !open && !pendingBareNumber) addProse(it, line);
+          else handleText(it, line);
           break;
       }
     }
@@ -739,6 +741,11 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       }
     }
     flushBareNumber(line);
+    addProse(it, line);
+  }
+
+  /** Adds a line of prose to the body: a paragraph of its own if a portion mark opens it after a sentence ends. */
+  function addProse(it: Item, line: number) {
     // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
     const c = text.charCodeAt(it.start);
     // ( ' `

@@ -264,7 +264,7 @@ export class Segmenter {
       }
     }
     // Prose (an email's text) between a classification line and a header means the line was not the cable's.
-    if (/[a-z]{2}/.test(lineText(lines[i], this.text))) this.pendingOutside = undefined;
+    if (this.pendingOutside !== undefined && /[a-z]{2}/.test(lineText(lines[i], this.text))) this.pendingOutside = undefined;
     if (this.pendingOutside === undefined) this.settle(i - 1);
   }
 
