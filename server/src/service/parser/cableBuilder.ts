@@ -13,10 +13,10 @@ import type {
 } from '../model';
 import { dtgIso, findDtg, fullYear } from './dtg';
 import {
-  parseCommaAddressees, parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
+  isDateLabel, parseCommaAddressees, parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
   readPortion,
 } from './fieldValues';
-import { DATE_LABEL, type AddressKind, type Item, type LexedLine } from './lexer';
+import type { AddressKind, Item, LexedLine } from './lexer';
 import type { CableRange } from './segmenter';
 import { levelRank, portionLevel, readMarking } from './levels';
 import { ValueText } from './valueText';
@@ -67,7 +67,10 @@ const BLOCK_MID_SENTENCE = /([.!?]["')]?\s+)(SUMMARY|Summary|COMMENT|Comment)\s*
 const TEXT_FOLLOWS = /\bTEXT\s+FOLLOWS\b/gi;
 const UNQUOTE = /\bUNQUOTE\b/g;
 const QUOTE = /\bQUOTE\b(?!-)/g;
-const MESSAGING_TRAILER = /^(Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|XMT)$/;
+/** A level that OCR glued to the end of a page's last line (`... LIKE US TO CONFIDENTIAL`). */
+const GLUED_LEVEL = /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/;
+/** A header word that starts an item, as a telegram address list's continuation lines may not (read on the item's first 11 characters). */
+const HEADER_WORD = /^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/;
 
 function portionOf(p: { text: string; start: number; end: number } | undefined): PortionMark | undefined {
   if (!p) return undefined;
@@ -141,7 +144,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     lastHeader = -1;
     for (let j = startLine; j <= endLine; j++) {
       for (const it of lines[j].items) {
-        if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !MESSAGING_TRAILER.test(it.label)) || (it.k === 'address' && it.labelled)) lastHeader = j;
+        if (it.k === 'eo' || it.k === 'tags' || it.k === 'subject' || it.k === 'textHeader' || it.k === 'dtg' || (it.k === 'field' && !isTrailerLabel(it.label)) || (it.k === 'address' && it.labelled)) lastHeader = j;
       }
     }
     return lastHeader;
@@ -159,7 +162,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     open = undefined;
     const v = new ValueText(f.pieces, f.labelSpan.end);
     const valueSpans: Span[] = [];
-    for (const p of f.pieces) if (p.text.trim() !== '') valueSpans.push(span(p.start, p.start + p.text.length));
+    for (const p of f.pieces) if (!isBlank(p.text)) valueSpans.push(span(p.start, p.start + p.text.length));
     const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
     const value = MULTI_SPACE.test(v.text) ? v.text.replace(/\s+/g, ' ').trim() : v.text.trim();
     const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value, valueSpans };
@@ -177,7 +180,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         break;
       }
       case 'subject': {
-        const lead = v.text.length - v.text.trimStart().length;
+        const lead = blanksAtStart(v.text);
         const portion = readPortion(v, lead);
         cable.subject ??= { start: field.start, end: field.end, label: field.label, labelSpan: field.labelSpan, value: field.value, valueSpans: field.valueSpans, portion };
         cable.fields.push(field);
@@ -192,7 +195,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         break;
       case 'tags':
         if (!cable.tags) {
-          const lead = v.text.length - v.text.trimStart().length;
+          const lead = blanksAtStart(v.text);
           cable.tags = {
             start: f.labelSpan.start,
             end,
@@ -223,7 +226,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     cable.fields.push(field);
     const label = field.label;
     if (label === 'MRN') cable.mrn ??= parseMrn(v);
-    else if (DATE_LABEL.test(label)) {
+    else if (isDateLabel(label)) {
       const md = parseMessagingDate(v.text);
       if (md) cable.messagingDate ??= md.text;
       if (!cable.dtg) {
@@ -231,16 +234,16 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         const from = md ? v.text.indexOf(md.text) + md.text.length : 0;
         const d = findDtg(v.text, from, 0, md?.year);
         if (d) {
+          // The DTG was read from the value alone (it is ours to change): its spans move into the document.
           const shift = (x: Span) => v.span(x.start, x.end);
-          // One spread, then the spans in the document (several spreads in one literal take V8's slow path).
-          const dtg = { ...d };
-          dtg.start = v.spanStart(d.start);
-          dtg.end = v.spanEnd(d.start, d.end);
-          dtg.digitsSpan = shift(d.digitsSpan);
-          dtg.monthSpan = d.monthSpan && shift(d.monthSpan);
-          dtg.yearSpan = d.yearSpan && shift(d.yearSpan);
-          dtg.prosignSpans = [];
-          cable.dtg = dtg;
+          const { start, end } = d;
+          d.start = v.spanStart(start);
+          d.end = v.spanEnd(start, end);
+          d.digitsSpan = shift(d.digitsSpan);
+          d.monthSpan = d.monthSpan && shift(d.monthSpan);
+          d.yearSpan = d.yearSpan && shift(d.yearSpan);
+          d.prosignSpans = [];
+          cable.dtg = d;
         }
       }
     } else if (label === 'Captions') {
@@ -254,16 +257,16 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
   const openField = (kind: OpenField['kind'], line: number, labelStart: number, labelEnd: number, valueEnd: number, lineKind: LineKind, opts: { which?: AddressKind; messaging?: boolean; label?: string; precedenceFirst?: boolean } = {}) => {
     closeField();
     const lineEnd = lines[line].end;
-    const blank = (i: number) => text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
-    let valueStart = labelEnd;
-    while (valueStart < lineEnd && blank(valueStart)) valueStart++;
+    let valueStart = skipBlanks(text, labelEnd, lineEnd);
     // A messaging-system label keeps its colon apart from the order (`E.O.:`): the colon is the label's.
-    if (kind === 'eo' && valueStart < lineEnd && (text.charAt(valueStart) === ':' || text.charAt(valueStart) === ';')) {
+    if (kind === 'eo' && valueStart < lineEnd && (text.charCodeAt(valueStart) === 58 || text.charCodeAt(valueStart) === 59)) {
       labelEnd = valueStart + 1;
-      valueStart++;
-      while (valueStart < lineEnd && blank(valueStart)) valueStart++;
+      valueStart = skipBlanks(text, valueStart + 1, lineEnd);
     }
-    const valueText = valueStart < valueEnd ? text.slice(valueStart, valueEnd) : '';
+    // The value without its trailing whitespace; none at all when it is blank.
+    let valueStop = valueEnd;
+    while (valueStop > valueStart && isSpace(text.charCodeAt(valueStop - 1))) valueStop--;
+    const blankValue = valueStop <= valueStart;
     const label = opts.label ?? text.slice(labelStart, labelEndTrimmed(text, labelStart, labelEnd));
     open = {
       kind,
@@ -273,8 +276,8 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       label,
       labelSpan: span(labelStart, labelEnd),
       lineKind,
-      pieces: valueText.trim() === '' ? [] : [{ start: valueStart, text: valueText.trimEnd() }],
-      valueCol: valueText.trim() === '' ? undefined : colOf(line, valueStart),
+      pieces: blankValue ? [] : [{ start: valueStart, text: text.slice(valueStart, valueStop) }],
+      valueCol: blankValue ? undefined : colOf(line, valueStart),
       blankRun: 0,
     };
   };
@@ -290,7 +293,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       // A label alone on its line takes the next line as its value (at any distance in a messaging-system copy).
       if (f.pieces.length === 0) return f.blankRun === 0 || f.messaging;
       const last = f.pieces[f.pieces.length - 1];
-      return f.kind === 'tags' && f.blankRun === 0 && /,\s*$/.test(last.text);
+      return f.kind === 'tags' && f.blankRun === 0 && endsWithComma(last.text);
     }
     if (f.messaging) {
       if (!textual && it.k !== 'subparagraph' && it.k !== 'paragraph') return false;
@@ -301,12 +304,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       if (f.kind === 'subject') return f.blankRun === 0 && indent >= f.valueCol - 2 && textual;
       return indent >= Math.min(f.valueCol - 4, 20) && it.k !== 'paragraph';
     }
-    if (f.kind === 'address') {
-      if (!textual) return false;
-      const t = text.slice(it.start, it.end);
-      // A header word being typed (`E.O`, `TAGS`) ends the list rather than continuing it.
-      return /^[A-Z0-9 \t\/,'&().:-]+$/.test(t) && !/\.$/.test(t) && t.length <= 90 && !/^(E\.?O\b|TAGS|SUBJ|REF\b|CLASSIFIED)/.test(t);
-    }
+    if (f.kind === 'address') return textual && continuesAddresses(text, it.start, it.end);
     if (f.kind === 'subject' || f.kind === 'classifiedBy') return f.blankRun === 0 && textual;
     if (f.kind === 'ref') return f.blankRun === 0 && (textual || it.k === 'subparagraph');
     return false;
@@ -329,9 +327,10 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     zone = 'body';
   };
 
-  const hasBlockWord = blockWordsOf(text, lines[startLine].start, lines[endLine].end);
+  const blockWords = new BlockWords(text, lines[endLine].end);
   const scanBlocks = (from: number, to: number) => {
-    if (!hasBlockWord(from, to)) return;
+    const words = blockWords.within(from, to);
+    if (words === 0) return;
     const s = text.slice(from, to);
     const found: BlockMarker[] = [];
     const push = (block: BlockMarker['block'], edge: BlockMarker['edge'], at: number, len: number, implicit = false) =>
@@ -341,18 +340,21 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     while ((m = BLOCK_BEGIN.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'begin', m.index, m[0].length);
     BLOCK_END.lastIndex = 0;
     while ((m = BLOCK_END.exec(s))) push(m[1].toUpperCase() as BlockMarker['block'], 'end', m.index, m[0].length);
-    const atStart = BLOCK_AT_START.exec(s);
+    // The patterns that need a SUMMARY or COMMENT, or a QUOTE, are skipped where the span has none.
+    const opener = (words & SUMMARY_OR_COMMENT) !== 0;
+    const atStart = opener ? BLOCK_AT_START.exec(s) : null;
     if (atStart) push(atStart[1].toUpperCase() as BlockMarker['block'], 'begin', atStart[0].indexOf(atStart[1]), atStart[1].length, true);
     BLOCK_MID_SENTENCE.lastIndex = 0;
-    while ((m = BLOCK_MID_SENTENCE.exec(s))) push(m[2].toUpperCase() as BlockMarker['block'], 'begin', m.index + m[1].length, m[2].length, true);
+    while (opener && (m = BLOCK_MID_SENTENCE.exec(s))) push(m[2].toUpperCase() as BlockMarker['block'], 'begin', m.index + m[1].length, m[2].length, true);
     TEXT_FOLLOWS.lastIndex = 0;
     while ((m = TEXT_FOLLOWS.exec(s))) push('TEXT', 'begin', m.index, m[0].length, true);
+    const quote = (words & QUOTE_WORD) !== 0;
     UNQUOTE.lastIndex = 0;
-    while ((m = UNQUOTE.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
+    while (quote && (m = UNQUOTE.exec(s))) push('QUOTE', 'end', m.index, m[0].length);
     // Every QUOTE may open quoted matter that UNQUOTE closes; only where it is plainly the operator (after a colon
     // or a stop, or READS/SAID) must it be closed, since elsewhere it may be the verb ("WE NOT QUOTE HIM").
     QUOTE.lastIndex = 0;
-    while ((m = QUOTE.exec(s))) {
+    while (quote && (m = QUOTE.exec(s))) {
       const before = s.slice(Math.max(0, m.index - 16), m.index);
       if (/(?:\bEND|\bBEGIN|UN)\s*$/.test(before)) continue;
       const operator = before.trim() === '' || /[:.,;]\s*$/.test(before) || /\b(?:READS|READ|SAID|SAYS|STATED|STATES|FOLLOWS|FOLLOWING)\s+$/.test(before);
@@ -482,7 +484,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'address': {
           if (!it.labelled && (zone === 'body' || zone === 'trailer' || (zone === 'header' && it.which !== 'from'))) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           mode = undefined;
@@ -496,7 +498,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'section':
           if (zone === 'body' && !open) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           cable.section ??= { start: it.start, end: it.wordsEnd, part: it.part, of: it.of };
@@ -507,7 +509,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'eo':
           if (zone === 'body' && cable.eo) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -519,7 +521,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'tags':
           if (zone === 'body' && cable.tags) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -531,9 +533,9 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           break;
         case 'subject': {
           const mixed = hasLowerCase(text, it.start, it.labelEnd);
-          const colon = /[:;.]\s*$/.test(text.slice(it.start, it.labelEnd));
+          const colon = endsWithColon(text, it.start, it.labelEnd);
           if ((zone === 'body' && (cable.subject || !colon)) || (!colon && zone === 'trailer')) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           flushBareNumber(line);
@@ -547,7 +549,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         case 'ref': {
           const mixed = hasLowerCase(text, it.start, it.labelEnd);
           if (zone === 'body' || zone === 'trailer' || (!it.labelled && !headerSeen)) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           openField('ref', line, it.start, it.labelEnd, it.end, 'ref', { messaging: mixed });
@@ -557,7 +559,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'classifiedBy':
           if (zone === 'body' && cable.classifiedBy) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           openField('classifiedBy', line, it.start, it.labelEnd, it.end, 'classified-by');
@@ -567,7 +569,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
           messaging = true;
           mode = undefined;
           openField('field', line, it.start, it.labelEnd, it.end, 'field', { messaging: true, label: it.label });
-          if (MESSAGING_TRAILER.test(it.label)) zone = 'trailer';
+          if (isTrailerLabel(it.label)) zone = 'trailer';
           else if (zone === 'pre') zone = 'header';
           headerSeen = true;
           setKind('field');
@@ -581,17 +583,17 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             break;
           }
           if (open && continues(it, line)) {
-            appendPiece(it, setKind);
+            appendPiece(it);
             break;
           }
           if (zone === 'trailer' && messaging) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           // A number that wraps onto the start of a line mid-sentence (`... having won only\n45. At the time`) is prose.
           const expected = (lastNumber(paras) ?? 0) + 1;
           if (zone === 'body' && it.number !== expected && prevContentLine === line - 1 && !lastBodyEnded && lastBodyLine === line - 1) {
-            handleText(it, line, setKind);
+            handleText(it, line);
             break;
           }
           closeField();
@@ -608,7 +610,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         }
         case 'subparagraph': {
           if (open && continues(it, line)) {
-            appendPiece(it, setKind);
+            appendPiece(it);
             break;
           }
           closeField();
@@ -626,7 +628,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             addBodyLine(line, it.start, it.end);
             break;
           }
-          handleText(it, line, setKind);
+          handleText(it, line);
           break;
         }
         case 'end':
@@ -641,7 +643,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         case 'caption':
           if (zone === 'pre' || zone === 'header') {
             if (open && continues(it, line)) {
-              appendPiece(it, setKind);
+              appendPiece(it);
               break;
             }
             closeField();
@@ -653,10 +655,12 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
             }
             break;
           }
-          handleText(it, line, setKind);
+          handleText(it, line);
           break;
         case 'text':
-          handleText(it, line, setKind);
+          // Prose in the body with nothing open or pending (most lines of a cable) goes straight in.
+          if (zone === 'body' && !open && !pendingBareNumber) addProse(it, line);
+          else handleText(it, line);
           break;
       }
     }
@@ -682,7 +686,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     ph.time ??= f.time;
   }
 
-  function appendPiece(it: Item, setKind: (k: LineKind) => void) {
+  function appendPiece(it: Item) {
     const f = open!;
     f.pieces.push({ start: it.start, text: text.slice(it.start, it.end) });
     f.blankRun = 0;
@@ -700,15 +704,18 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
 
   /** `1. CONFIDENTIAL - ENTIRE TEXT.`: a classification statement after a paragraph number. */
   function statementAt(from: number, to: number) {
+    // A marking starts with T, S, C, U, L or 5 (as readMarking reads it): the text of most paragraphs is not sliced.
+    const c = from < to ? text.charCodeAt(from) : 0;
+    if (c !== 84 && c !== 83 && c !== 67 && c !== 85 && c !== 76 && c !== 53) return;
     const m = readMarking(text.slice(from, to));
     if (m && /^\s*-\s*ENTIRE\s+TEXT\b/.test(text.slice(from + m.length, to))) {
       statementMarks.push({ start: from, end: from + m.levelLength, level: m.level, caveats: [...m.caveats], role: 'statement', text: text.slice(from, from + m.levelLength) });
     }
   }
 
-  function handleText(it: Item, line: number, setKind: (k: LineKind) => void) {
+  function handleText(it: Item, line: number) {
     if (open && continues(it, line)) {
-      appendPiece(it, setKind);
+      appendPiece(it);
       return;
     }
     if (zone === 'pre') {
@@ -734,9 +741,15 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       }
     }
     flushBareNumber(line);
+    addProse(it, line);
+  }
+
+  /** Adds a line of prose to the body: a paragraph of its own if a portion mark opens it after a sentence ends. */
+  function addProse(it: Item, line: number) {
     // `(SBU) Text` after a sentence ends: an unnumbered, portion-marked paragraph.
-    const c = text.charAt(it.start);
-    const mark = lastBodyEnded && (c === '(' || c === "'" || c === '`') ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
+    const c = text.charCodeAt(it.start);
+    // ( ' `
+    const mark = lastBodyEnded && (c === 40 || c === 39 || c === 96) ? PORTION_LEAD.exec(text.slice(it.start, it.end)) : null;
     if (mark && portionLevel(mark[1]).level) {
       const at = it.start + mark[0].indexOf('(');
       startPara({ number: undefined, numberSpan: undefined, portion: portionOf({ text: mark[1], start: at, end: at + mark[1].length + 2 }), start: it.start });
@@ -750,9 +763,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
 
   /** Adds a body line, splitting off a level that OCR glued to the end of a page's last line (`... LIKE US TO CONFIDENTIAL`). */
   function addBodyLine(line: number, from: number, to: number) {
-    const last = text.charCodeAt(to - 1);
-    // Only a line ending in L, T, E or D can end in a level (CONFIDENTIAL, SECRET, USE, UNCLASSIFIED).
-    const glued = last === 76 || last === 84 || last === 69 || last === 68 ? /[ \t]((?:TOP[ \t]+)?SECRET|CONFIDENTIAL|LIMITED OFFICIAL USE|UNCLASSIFIED)$/.exec(text.slice(from, to)) : null;
+    const glued = endsWithLevel(text, from, to) ? GLUED_LEVEL.exec(text.slice(from, to)) : null;
     if (glued && nextIsPageBreak(line)) {
       const at = from + glued.index + 1;
       const mm = readMarking(text.slice(at, to));
@@ -824,40 +835,43 @@ function finishParagraphs(cable: Cable, paras: ParaBuild[], text: Source, lineKi
       subs.push(sub);
       letter = sub.style === 'letter' ? sub : undefined;
     }
-    // The preview is read after the signature came off, from the paragraph's own text (before its first subparagraph),
-    // and starts after the number and portion mark.
-    const ownEnd = p.subs.length ? p.subs[0].start : Infinity;
-    let preview = '';
-    for (const c of p.content) {
-      if (preview.length >= PREVIEW_CHARS + 20 || c.start >= ownEnd) break;
-      preview = `${preview} ${text.slice(c.start, Math.min(c.end, c.start + PREVIEW_CHARS + 20))}`;
-    }
-    preview = (MULTI_SPACE.test(preview) ? preview.replace(/\s+/g, ' ') : preview).trim();
-    // Without the number and portion mark.
-    const lead = LEAD.exec(preview);
-    if (lead) preview = preview.slice(lead[0].length);
-    const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: clip(preview, PREVIEW_CHARS), subparagraphs: subs };
+    const para: Paragraph = { start: p.start, end: Math.max(end, p.start), number: p.number, numberSpan: p.numberSpan, portion: p.portion, preview: previewOf(text, p), subparagraphs: subs };
     cable.paragraphs.push(para);
   }
 }
 
+/** What a block word is, as bits: SUMMARY, Summary, COMMENT or Comment (what "SUMMARY:" and "Comment:" need); QUOTE; any other. */
+const SUMMARY_OR_COMMENT = 1;
+const QUOTE_WORD = 2;
+const OTHER_WORD = 4;
+
+/** The kind of block word `w` is: its initial tells (no lower-case `summary` or `comment` starts with a capital). */
+function blockWordKind(w: string): number {
+  const c = w.charCodeAt(0);
+  return c === 83 || c === 67 ? SUMMARY_OR_COMMENT : c === 81 ? QUOTE_WORD : OTHER_WORD;
+}
+
 /**
- * Finds the block words of `text[from, to)` with one scan (a regex call per body line costs far more), and
- * returns whether one lies wholly inside a given span. Since no block word holds another, the first word
- * starting in a span is the one to look at.
+ * The block words of a cable's text, found with one scan (a regex call per body line costs far more), which
+ * starts at the first span asked about and runs to the cable's end: the header above the body is not read.
  */
-function blockWordsOf(text: Source, from: number, to: number): (start: number, end: number) => boolean {
-  const s = text.slice(from, to);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  BLOCK_WORDS.lastIndex = 0;
-  for (let m = BLOCK_WORDS.exec(s); m; m = BLOCK_WORDS.exec(s)) {
-    starts.push(from + m.index);
-    ends.push(from + m.index + m[0].length);
-    // Overlapping words too (`TEXTEXT`): the next search starts one character on.
-    BLOCK_WORDS.lastIndex = m.index + 1;
-  }
-  return (start, end) => {
+class BlockWords {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private kinds: number[] = [];
+  /** Where the scan started (-1 before it). */
+  private from = -1;
+
+  constructor(
+    private readonly text: Source,
+    private readonly end: number,
+  ) {}
+
+  /** The kinds (bits) of the block words that lie wholly inside `[start, end)`; 0 when none does. */
+  within(start: number, end: number): number {
+    // Spans are asked about in order: one scan serves them all.
+    if (this.from < 0 || start < this.from) this.scan(start);
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {
@@ -865,8 +879,26 @@ function blockWordsOf(text: Source, from: number, to: number): (start: number, e
       if (starts[mid] < start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < starts.length && ends[lo] <= end;
-  };
+    let kinds = 0;
+    for (let i = lo; i < starts.length && starts[i] < end; i++) if (this.ends[i] <= end) kinds |= this.kinds[i];
+    return kinds;
+  }
+
+  private scan(from: number) {
+    this.from = from;
+    this.starts = [];
+    this.ends = [];
+    this.kinds = [];
+    const s = this.text.slice(from, this.end);
+    BLOCK_WORDS.lastIndex = 0;
+    for (let m = BLOCK_WORDS.exec(s); m; m = BLOCK_WORDS.exec(s)) {
+      this.starts.push(from + m.index);
+      this.ends.push(from + m.index + m[0].length);
+      this.kinds.push(blockWordKind(m[0]));
+      // Overlapping words too (`TEXTEXT`): the next search starts one character on.
+      BLOCK_WORDS.lastIndex = m.index + 1;
+    }
+  }
 }
 
 /** Where a label ends without the blanks, colons, semicolons and periods after it (as `/[\s:;.]+$/` trims it). */
@@ -885,6 +917,94 @@ function continuesLetters(para: ParaBuild | undefined, label: string): boolean {
   return !!last && last.label.charCodeAt(1) + 1 === label.charCodeAt(1);
 }
 
+/**
+ * A paragraph's preview: the start of its own text (before its first subparagraph), after its number and
+ * portion mark, whitespace collapsed, cut at a word boundary. It is read after the signature came off.
+ */
+function previewOf(text: Source, p: ParaBuild): string {
+  // The first lines, each cut to PREVIEW_CHARS + 20 characters, until that many are read (counting a space before each).
+  const ownEnd = p.subs.length ? p.subs[0].start : Infinity;
+  const pieces: string[] = [];
+  let read = 0;
+  for (const c of p.content) {
+    if (read >= PREVIEW_CHARS + 20 || c.start >= ownEnd) break;
+    const piece = text.slice(c.start, Math.min(c.end, c.start + PREVIEW_CHARS + 20));
+    pieces.push(piece);
+    read += 1 + piece.length;
+  }
+  return plainPreview(pieces) ?? previewOfJoined(` ${pieces.join(' ')}`);
+}
+
+/** The preview of the text ` piece piece...`: whitespace collapsed, trimmed, without the number and portion mark, clipped. */
+function previewOfJoined(joined: string): string {
+  let preview = (MULTI_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+  const lead = LEAD.exec(preview);
+  if (lead) preview = preview.slice(lead[0].length);
+  return clip(preview, PREVIEW_CHARS);
+}
+
+/** The longest number and portion mark LEAD reads where no two whitespace characters stand together. */
+const LEAD_MAX = 22;
+
+/**
+ * {@link previewOfJoined} of the pieces joined, found without joining them where the text needs no collapsing
+ * (nine paragraphs in ten): the pieces are the text that stays, so the preview is cut from them. Undefined
+ * where the text needs collapsing, or the first piece is too short to hold the number and portion mark
+ * with room to spare (the mark could then run into the next piece).
+ */
+function plainPreview(pieces: string[]): string | undefined {
+  // The first piece holds the mark with room to spare, even if the trimmed text loses its last character.
+  if (pieces.length === 0 || pieces[0].length <= LEAD_MAX + 1) return undefined;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    // A piece that starts, or ends before another, with whitespace makes two blanks in a row with the joining space.
+    if (piece.length === 0 || isSpace(piece.charCodeAt(0)) || (k < pieces.length - 1 && isSpace(piece.charCodeAt(piece.length - 1))) || MULTI_SPACE.test(piece)) return undefined;
+  }
+  // The joined text trimmed: the pieces, but for a last blank of the last piece.
+  const last = pieces[pieces.length - 1];
+  let length = pieces.length - 1 - (isSpace(last.charCodeAt(last.length - 1)) ? 1 : 0);
+  for (const piece of pieces) length += piece.length;
+  const first = pieces[0];
+  const c = first.charCodeAt(0);
+  // LEAD reads nothing unless the text starts with a digit, a quote or a parenthesis.
+  const from = (c >= 48 && c <= 57) || c === 39 || c === 96 || c === 40 ? LEAD.exec(first)![0].length : 0;
+  if (length - from <= PREVIEW_CHARS) return joinedSlice(pieces, from, length);
+  // As clip cuts: at the last space of the first PREVIEW_CHARS + 1 characters, if it is past the middle.
+  const space = lastSpace(pieces, from + PREVIEW_CHARS) - from;
+  return joinedSlice(pieces, from, from + (space > PREVIEW_CHARS / 2 ? space : PREVIEW_CHARS));
+}
+
+/** The position of the last space at or before `at` in the pieces joined with spaces (-1 if none). */
+function lastSpace(pieces: string[], at: number): number {
+  let start = 0;
+  for (const piece of pieces) {
+    const end = start + piece.length;
+    // Position `end` is the joining space after this piece.
+    if (at <= end) {
+      if (at === end) return end;
+      const i = piece.lastIndexOf(' ', at - start);
+      return i >= 0 ? start + i : start - 1;
+    }
+    start = end + 1;
+  }
+  return -1;
+}
+
+/** `[from, to)` of the pieces joined with spaces. */
+function joinedSlice(pieces: string[], from: number, to: number): string {
+  let out = '';
+  let start = 0;
+  for (let k = 0; k < pieces.length && start < to; k++) {
+    const piece = pieces[k];
+    const end = start + piece.length;
+    if (end > from) out += piece.slice(Math.max(0, from - start), Math.min(piece.length, to - start));
+    // The joining space after the piece.
+    if (end >= from && end < to && k < pieces.length - 1) out += ' ';
+    start = end + 1;
+  }
+  return out;
+}
+
 /** `s` cut to at most `max` characters, at a word boundary where there is one. */
 function clip(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -897,7 +1017,66 @@ function clip(s: string, max: number): string {
 function endsSentence(text: Source, from: number, to: number): boolean {
   let i = to - 1;
   while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  return i >= from && '.:;!?"\')]'.includes(text.charAt(i));
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  // . : ; ! ? " ' ) ]
+  return c === 46 || c === 58 || c === 59 || c === 33 || c === 63 || c === 34 || c === 39 || c === 41 || c === 93;
+}
+
+/** Whether `text[from, to)` ends in a level word after something else (what GLUED_LEVEL needs): most lines are not sliced. */
+function endsWithLevel(text: Source, from: number, to: number): boolean {
+  const last = text.charCodeAt(to - 1);
+  const word = last === 84 ? 'SECRET' : last === 76 ? 'CONFIDENTIAL' : last === 69 ? 'LIMITED OFFICIAL USE' : last === 68 ? 'UNCLASSIFIED' : undefined;
+  return word !== undefined && to - from > word.length && text.startsWith(word, to - word.length);
+}
+
+/** Where the blanks (spaces and tabs) from `i` end, at `end` at the latest. */
+function skipBlanks(text: Source, i: number, end: number): number {
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** Whether `s` is all whitespace (`s.trim() === ''`). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** How much whitespace `s` starts with (`s.length - s.trimStart().length`). */
+function blanksAtStart(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether `text[from, to)` ends with a colon, semicolon or period, whitespace after it aside (`/[:;.]\s*$/`). */
+function endsWithColon(text: Source, from: number, to: number): boolean {
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  const c = to > from ? text.charCodeAt(to - 1) : 0;
+  return c === 58 || c === 59 || c === 46;
+}
+
+/** Whether `s` ends with a comma, whitespace after it aside (`/,\s*$/`). */
+function endsWithComma(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
+  return i >= 0 && s.charCodeAt(i) === 44;
+}
+
+/**
+ * Whether the text item `text[start, end)` continues a telegram address list: at most 90 characters of
+ * capitals, digits, blanks and `/,'&().:-`, not ending in a period, and not a header word being typed
+ * (`E.O`, `TAGS`), which ends the list rather than continuing it.
+ */
+function continuesAddresses(text: Source, start: number, end: number): boolean {
+  if (end - start > 90 || end === start || text.charCodeAt(end - 1) === 46) return false;
+  for (let i = start; i < end; i++) if (!isAddressChar(text.charCodeAt(i))) return false;
+  return !HEADER_WORD.test(text.slice(start, Math.min(end, start + 11)));
+}
+
+/** `[A-Z0-9 \t\/,'&().:-]` */
+function isAddressChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 38 && c <= 58 && c !== 42 && c !== 43) || c === 32 || c === 9;
 }
 
 function lastNumber(paras: ParaBuild[]): number | undefined {
@@ -923,12 +1102,11 @@ function lineOf(lines: LexedLine[], offset: number, from: number, to: number): n
  * higher marking is the copy's release status, so it is dropped first.
  */
 function assignMarkingRoles(cable: Cable, statements: Marking[]) {
-  const classified = [...cable.markings, ...statements].some((m) => levelRank(m.level) >= 1 && m.level !== 'SENSITIVE BUT UNCLASSIFIED');
-  if (cable.released && classified) cable.markings = cable.markings.filter((m) => m.level !== 'UNCLASSIFIED');
-  let firstHeader = Infinity;
-  for (const x of [cable.eo?.start, cable.tags?.start, cable.subject?.start, cable.from?.start, cable.dtg?.start, cable.mrn?.start, cable.paragraphs[0]?.start, cable.pageHeaders[0]?.start]) {
-    if (x !== undefined && x < firstHeader) firstHeader = x;
-  }
+  if (cable.released && (cable.markings.some(isClassified) || statements.some(isClassified))) cable.markings = cable.markings.filter((m) => m.level !== 'UNCLASSIFIED');
+  const firstHeader = Math.min(
+    cable.eo?.start ?? Infinity, cable.tags?.start ?? Infinity, cable.subject?.start ?? Infinity, cable.from?.start ?? Infinity,
+    cable.dtg?.start ?? Infinity, cable.mrn?.start ?? Infinity, cable.paragraphs[0]?.start ?? Infinity, cable.pageHeaders[0]?.start ?? Infinity,
+  );
   // Loops, not Math.max(...spread): a cable can have hundreds of thousands of paragraphs.
   let bodyEnd = cable.signature?.end ?? -1;
   for (const p of cable.paragraphs) if (p.end > bodyEnd) bodyEnd = p.end;
@@ -943,15 +1121,56 @@ function assignMarkingRoles(cable: Cable, statements: Marking[]) {
       topSeen = true;
     }
   }
-  const after = list.filter((m) => m.role === 'banner' && m.start > bodyEnd);
-  if (after.length && (cable.paragraphs.length || cable.signature)) after[after.length - 1].role = 'closing';
+  if (cable.paragraphs.length || cable.signature) {
+    // The last banner after the body closes the cable.
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].role === 'banner' && list[i].start > bodyEnd) {
+        list[i].role = 'closing';
+        break;
+      }
+    }
+  }
   for (const s of statements) list.push(s);
-  list.sort((a, b) => a.start - b.start);
+  // Markings come in text order but for statements: most lists need no sort.
+  if (!inOrder(list)) list.sort((a, b) => a.start - b.start);
   for (const c of cable.captions) {
     if (c.text === 'SENSITIVE' || c.text === 'SBU') {
       list.push({ start: c.start, end: c.end, level: 'SENSITIVE BUT UNCLASSIFIED', caveats: [], role: 'caption', text: c.text });
     }
   }
+}
+
+/**
+ * Whether a messaging-system label is one of the trailer's, after the body (Signature, Drafted By, Cleared By,
+ * Approved By, Released By, Attachments, Action Post, Dissemination Rule, XMT). Compared by length first:
+ * every label is a new string, which a set would hash first.
+ */
+function isTrailerLabel(label: string): boolean {
+  switch (label.length) {
+    case 3:
+      return label === 'XMT';
+    case 9:
+      return label === 'Signature';
+    case 10:
+      return label === 'Drafted By' || label === 'Cleared By';
+    case 11:
+      return label === 'Approved By' || label === 'Released By' || label === 'Attachments' || label === 'Action Post';
+    case 18:
+      return label === 'Dissemination Rule';
+    default:
+      return false;
+  }
+}
+
+/** Whether spans are in order of their starts (a stable sort by start would leave them as they are). */
+function inOrder(list: Span[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].start < list[i - 1].start) return false;
+  return true;
+}
+
+/** Whether a marking is classified (LOU and above; SBU is not). */
+function isClassified(m: Marking): boolean {
+  return levelRank(m.level) >= 1 && m.level !== 'SENSITIVE BUT UNCLASSIFIED';
 }
 
 /** The overall classification: the text header's, else the top line's, else the closing line's, else any banner's or statement's. */

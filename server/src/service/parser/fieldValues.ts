@@ -4,12 +4,15 @@
  * takes a {@link ValueText} and returns model pieces with document spans.
  */
 import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
-import { hasLowerCase, isDigits, isSpace } from '../text/chars';
+import { hasLowerCase, isDigits, isLowerCase, isSpace } from '../text/chars';
+import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
-import type { ValueText } from './valueText';
+import { collapseSpaces, type ValueText } from './valueText';
 
 /** Precedence words as State address lines spell them. */
 export const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'NIACT']);
+/** The same words as a list, for loops (an array is cheaper to walk than a set). */
+const PRECEDENCE_LIST = [...PRECEDENCE_WORDS];
 
 /** Words that begin an address designation, so a new addressee starts at them in unpunctuated lists. */
 const DESIGNATION_HEADS = new Set([
@@ -25,7 +28,7 @@ const PLACE_FIRST_KINDS = new Set(['AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSI
 /** Whether `w` is spelled close to a precedence word (one or two letters off), which makes it a misspelt precedence. */
 export function nearPrecedence(w: string): boolean {
   if (w.length < 5 || w.length > 11 || PRECEDENCE_WORDS.has(w)) return false;
-  for (const p of PRECEDENCE_WORDS) {
+  for (const p of PRECEDENCE_LIST) {
     // Two edits at most, so the lengths differ by two at most, and one of the first two letters survives.
     if (p.length < 5 || Math.abs(p.length - w.length) > 2 || (w[0] !== p[0] && w[1] !== p[1])) continue;
     if (editDistance(w, p) <= 2) return true;
@@ -82,6 +85,9 @@ function tokens(v: ValueText): Token[] {
 
 /** The precedence an office suffix carries at the end of a word (`WASHDC//J4//IMMEDIATE`), as `/\/\/(FLASH|...)$/` reads it. */
 function fusedPrecedence(word: string): string | undefined {
+  // `//FLASH` at the shortest, ending in H, E or Y: most words are not even looked for a `//`.
+  const last = word.charCodeAt(word.length - 1);
+  if (word.length < 7 || (last !== 72 && last !== 69 && last !== 89)) return undefined;
   const at = word.lastIndexOf('//');
   if (at < 0) return undefined;
   const p = word.slice(at + 2);
@@ -96,7 +102,7 @@ function withoutTrailingPunctuation(w: string): string {
 }
 
 function normalDesignation(s: string): string {
-  const upper = s.toUpperCase();
+  const upper = upperCase(s);
   const spaced = /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
   return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
@@ -107,7 +113,7 @@ function normalDesignation(s: string): string {
  */
 export function parseTelegramAddressees(v: ValueText): Addressee[] {
   const toks = tokens(v);
-  const usesPrecedence = toks.some((t) => PRECEDENCE_WORDS.has(t.text) || fusedPrecedence(t.text) !== undefined);
+  const usesPrecedence = toks.some((t) => isPrecedenceWord(t.text) || fusedPrecedence(t.text) !== undefined);
   const out: Addressee[] = [];
   let group: Token[] = [];
   let prec: Token[] = [];
@@ -123,7 +129,7 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
     const t = toks[i];
     const word = withoutTrailingPunctuation(t.text);
     if (t.lineStart && group.length > 0 && (!usesPrecedence || prec.length > 0)) close();
-    if (PRECEDENCE_WORDS.has(word) && group.length > 0) {
+    if (group.length > 0 && isPrecedenceWord(word)) {
       prec.push(t);
       continue;
     }
@@ -137,7 +143,7 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
       }
     }
     // A word in the precedence slot that is not a precedence (`IMMEDAITE`): just before a serial, or spelled close to one.
-    if (group.length > 1 && /^[A-Z]+$/.test(word) && (nearPrecedence(word) || (usesPrecedence && prec.length === 0 && nextIsSerial(toks, i)))) {
+    if (group.length > 1 && isCapitals(word) && (nearPrecedence(word) || (usesPrecedence && prec.length === 0 && nextIsSerial(toks, i)))) {
       prec.push(t);
       continue;
     }
@@ -156,6 +162,31 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
   return out;
 }
 
+/** `s.toUpperCase()`, without the call when `s` is ASCII with no lower-case letter (as designations nearly always are). */
+function upperCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || isLowerCase(c)) return s.toUpperCase();
+  }
+  return s;
+}
+
+/** Whether `w` is a precedence word (one of {@link PRECEDENCE_WORDS}), its length and first letter tested before the set. */
+function isPrecedenceWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.length >= 5 && w.length <= 9 && (c === 70 || c === 73 || c === 78 || c === 80 || c === 82) && PRECEDENCE_WORDS.has(w);
+}
+
+/** Whether `w` is one or more capital letters (`/^[A-Z]+$/`). */
+function isCapitals(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 /** A word before its `//` office suffixes. */
 function beforeOffices(w: string): string {
   const slash = w.indexOf('//');
@@ -169,9 +200,9 @@ function nextIsSerial(toks: Token[], i: number): boolean {
 }
 
 function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], serial: Token | undefined): Addressee {
-  const all = [...group, ...prec, ...(serial ? [serial] : [])];
-  const from = all[0].from;
-  const to = all[all.length - 1].to;
+  // The first and last of its words: the designation's, then the precedence's, then the serial.
+  const from = (group.length ? group[0] : prec.length ? prec[0] : serial!).from;
+  const to = (serial ?? (prec.length ? prec[prec.length - 1] : group[group.length - 1])).to;
   const dFrom = group.length ? group[0].from : from;
   const dTo = group.length ? group[group.length - 1].to : from;
   const raw = v.text.slice(dFrom, dTo);
@@ -191,9 +222,10 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
   };
 }
 
-const PRECEDENCE_COMMA = /(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\s*,/g;
 /** A place-first designation (`LONDON, AMEMBASSY`). */
 const PLACE_FIRST = /^(.+?),\s*([A-Z]+)$/;
+/** The precedence words that can end a messaging-system entry. */
+const ENTRY_PRECEDENCE = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
 
 /**
  * Splits a messaging-system address list (`WASHDC, SECSTATE IMMEDIATE;
@@ -203,54 +235,93 @@ const PLACE_FIRST = /^(.+?),\s*([A-Z]+)$/;
 export function parseMessagingAddressees(v: ValueText): Addressee[] {
   const out: Addressee[] = [];
   const text = v.text;
-  // Entries end at semicolons, or (OCR) at a comma right after a precedence word.
-  const re = /[^;]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const chunk = m[0];
-    let last = 0;
-    const parts: [number, number][] = [];
-    PRECEDENCE_COMMA.lastIndex = 0;
-    for (let s = PRECEDENCE_COMMA.exec(chunk); s; s = PRECEDENCE_COMMA.exec(chunk)) {
-      const cut = s.index + s[0].length - 1;
-      parts.push([last, cut]);
-      last = cut + 1;
-    }
-    parts.push([last, chunk.length]);
-    for (const [a, b] of parts) {
-      const raw = chunk.slice(a, b);
-      const lead = raw.length - raw.trimStart().length;
-      const body = raw.trim();
-      if (body === '') continue;
-      const from = m.index + a + lead;
-      const to = from + body.length;
-      // The precedence ends the entry; a word spelt close to one (IMMEDAITE) stands in its place.
-      let pm = /\s+((?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))$/.exec(body);
-      if (!pm) {
-        const lastWord = /\s+([A-Z]{5,})$/.exec(body);
-        if (lastWord && nearPrecedence(lastWord[1])) pm = lastWord;
+  // Entries end at semicolons, or (OCR) at a comma right after a precedence word (`/(?:FLASH|...)\s*,/`).
+  for (let from = 0; from < text.length; ) {
+    let stop = text.indexOf(';', from);
+    if (stop < 0) stop = text.length;
+    let part = from;
+    for (let comma = text.indexOf(',', from); comma >= 0 && comma < stop; comma = text.indexOf(',', comma + 1)) {
+      if (precedenceWordBefore(text, part, comma)) {
+        readMessagingEntry(v, part, comma, out);
+        part = comma + 1;
       }
-      const designationRaw = pm ? body.slice(0, pm.index) : body;
-      // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
-      const mixed = hasLowerCase(designationRaw);
-      const person = mixed && designationRaw.includes(',');
-      let designation = mixed ? designationRaw.replace(/\s+/g, ' ').trim() : normalDesignation(designationRaw);
-      const placeFirst = designation.includes(',') ? PLACE_FIRST.exec(designation) : null;
-      if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
-      out.push({
-        start: v.spanStart(from), end: v.spanEnd(from, to),
-        designation,
-        designationSpan: v.span(from, from + designationRaw.length),
-        text: body,
-        // Only NIACT IMMEDIATE is more than one word.
-        precedence: pm ? (pm[1].startsWith('NIACT') ? pm[1].split(/\s+/) : [pm[1]]) : [],
-        precedenceSpan: pm ? v.span(from + pm.index + pm[0].length - pm[1].length, to) : undefined,
-        serial: undefined,
-        offices: undefined,
-        person,
-      });
     }
+    readMessagingEntry(v, part, stop, out);
+    from = stop + 1;
   }
   return out;
+}
+
+/** Whether a precedence word ends just before `at` (blanks between), after `from`. */
+function precedenceWordBefore(text: string, from: number, at: number): boolean {
+  let end = at;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && text.startsWith(w, end - w.length)) return true;
+  return false;
+}
+
+/** Reads the entry `text[from, to)` of a messaging-system list, if it is not blank. */
+function readMessagingEntry(v: ValueText, from: number, to: number, out: Addressee[]): void {
+  const text = v.text;
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (from === to) return;
+  const body = text.slice(from, to);
+  // The precedence ends the entry; a word spelt close to one (IMMEDAITE) stands in its place.
+  const pm = entryPrecedence(body);
+  const designationRaw = pm ? body.slice(0, pm.cut) : body;
+  // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
+  const mixed = hasLowerCase(designationRaw);
+  const person = mixed && designationRaw.includes(',');
+  let designation = mixed ? collapseSpaces(designationRaw) : normalDesignation(designationRaw);
+  const placeFirst = designation.includes(',') ? PLACE_FIRST.exec(designation) : null;
+  if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
+  out.push({
+    start: v.spanStart(from), end: v.spanEnd(from, to),
+    designation,
+    designationSpan: v.span(from, from + designationRaw.length),
+    text: body,
+    // Only NIACT IMMEDIATE is more than one word.
+    precedence: pm ? (pm.niact ? ['NIACT', body.slice(pm.wordAt)] : [body.slice(pm.wordsAt)]) : [],
+    precedenceSpan: pm ? v.span(from + pm.wordsAt, to) : undefined,
+    serial: undefined,
+    offices: undefined,
+    person,
+  });
+}
+
+/**
+ * The precedence that ends a trimmed entry, as `/\s+((?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))$/`
+ * finds it, else a last word of five capitals or more spelt close to one (`/\s+([A-Z]{5,})$/`): where the
+ * designation ends (the blanks before the words), where the words start, and where the last one does.
+ */
+function entryPrecedence(body: string): { cut: number; wordsAt: number; wordAt: number; niact: boolean } | undefined {
+  let wordAt = body.length;
+  while (wordAt > 0 && !isSpace(body.charCodeAt(wordAt - 1))) wordAt--;
+  // The words must follow a blank.
+  if (wordAt === 0) return undefined;
+  const cut = blanksBefore(body, wordAt);
+  if (isEntryPrecedence(body, wordAt)) {
+    // NIACT before it, after a blank of its own.
+    const niactAt = cut - 5;
+    if (niactAt > 0 && body.startsWith('NIACT', niactAt) && isSpace(body.charCodeAt(niactAt - 1))) return { cut: blanksBefore(body, niactAt), wordsAt: niactAt, wordAt, niact: true };
+    return { cut, wordsAt: wordAt, wordAt, niact: false };
+  }
+  const word = body.slice(wordAt);
+  return word.length >= 5 && isCapitals(word) && nearPrecedence(word) ? { cut, wordsAt: wordAt, wordAt, niact: false } : undefined;
+}
+
+/** Whether `s` from `at` to its end is one of {@link ENTRY_PRECEDENCE} (each has a length of its own). */
+function isEntryPrecedence(s: string, at: number): boolean {
+  const n = s.length - at;
+  const w = n === 5 ? 'FLASH' : n === 9 ? 'IMMEDIATE' : n === 8 ? 'PRIORITY' : n === 7 ? 'ROUTINE' : undefined;
+  return w !== undefined && s.startsWith(w, at);
+}
+
+/** Where the run of blanks that ends at `at` starts. */
+function blanksBefore(s: string, at: number): number {
+  while (at > 0 && isSpace(s.charCodeAt(at - 1))) at--;
+  return at;
 }
 
 /**
@@ -390,7 +461,7 @@ export function parseEo(v: ValueText, label: string, labelSpan: Span): EoLine {
   let decl: string | undefined;
   let declSpan: Span | undefined;
   if (m) {
-    order = m[1].replace(/[Il]/g, '1');
+    order = m[1].includes('I') || m[1].includes('l') ? m[1].replace(/[Il]/g, '1') : m[1];
     const at = lead + value.indexOf(m[1]);
     orderSpan = v.span(at, at + 5);
     if (m[2] !== '') {
@@ -399,7 +470,7 @@ export function parseEo(v: ValueText, label: string, labelSpan: Span): EoLine {
       declSpan = v.span(dAt, dAt + m[2].length);
     }
   } else if (value !== '') {
-    const rest = value.replace(/^[:;]\s*/, '');
+    const rest = withoutColon(value);
     const dAt = lead + value.length - rest.length;
     decl = rest;
     declSpan = v.span(dAt, dAt + rest.length);
@@ -411,11 +482,20 @@ export function parseEo(v: ValueText, label: string, labelSpan: Span): EoLine {
     label,
     order,
     orderSpan,
-    value: value.replace(/^[:;]\s*/, ''),
+    value: withoutColon(value),
     valueSpan,
     decl,
     declSpan,
   };
+}
+
+/** `s` without a colon or semicolon that starts it, and the whitespace after that (what `/^[:;]\s*` matches). */
+function withoutColon(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c !== 58 && c !== 59) return s;
+  let i = 1;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return s.slice(i);
 }
 
 /** Reads a message reference number (`10 BERLIN 1052`, `11 PORT AU PRINCE 504`). */
@@ -425,16 +505,34 @@ export function parseMrn(v: ValueText): Mrn | undefined {
   if (!m) return undefined;
   const at = v.text.indexOf(s);
   const y = Number(m[1]);
-  return { start: v.spanStart(at), end: v.spanEnd(at, at + m[0].length), year: m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y, post: m[2].replace(/\s+/g, ' '), serial: m[3] };
+  return { start: v.spanStart(at), end: v.spanEnd(at, at + m[0].length), year: m[1].length === 4 ? y : y >= 50 ? 1900 + y : 2000 + y, post: m[2].includes('  ') ? m[2].replace(/\s+/g, ' ') : m[2], serial: m[3] };
+}
+
+/** Whether a messaging-system label is the `Date/DTG` one (`DATE_LABEL`); every other label skips the regex on its initial. */
+export function isDateLabel(label: string): boolean {
+  return label.charCodeAt(0) === 68 && DATE_LABEL.test(label);
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The number of the month whose name starts with the three ASCII letters `w`, in any case (0 if none). */
+function monthNumber(w: string): number {
+  // ASCII letters are lower-cased by setting bit 5.
+  const a = w.charCodeAt(0) | 32;
+  const b = w.charCodeAt(1) | 32;
+  const c = w.charCodeAt(2) | 32;
+  for (let i = 0; i < 12; i++) {
+    const n = MONTH_NAMES[i];
+    if (n.charCodeAt(0) === a && n.charCodeAt(1) === b && n.charCodeAt(2) === c) return i + 1;
+  }
+  return 0;
+}
 
 /** Reads the readable date of a messaging-system `Date/DTG:` value (`Aug 03, 2010`). */
 export function parseMessagingDate(s: string): { text: string; year: number; month: number; day: number } | undefined {
   const m = /([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
   if (!m) return undefined;
-  const month = MONTH_NAMES.indexOf(m[1].toLowerCase()) + 1;
+  const month = monthNumber(m[1]);
   if (!month) return undefined;
   return { text: m[0], year: Number(m[3]), month, day: Number(m[2]) };
 }

@@ -8,7 +8,8 @@
  */
 import type { Source } from '../text/source';
 import { hasLowerCase } from '../text/chars';
-import { DATE_LABEL, type Item, type LexedLine } from './lexer';
+import { isDateLabel } from './fieldValues';
+import type { Item, LexedLine } from './lexer';
 
 /** Line range of one cable, inclusive: its content, and its segment (the content plus the release stamps printed on its first and last page). */
 export interface CableRange {
@@ -97,7 +98,7 @@ function keysOf(items: Item[], text: Source): number {
       case 'field':
         if (it.label === 'MRN') keys |= K.mrn;
         else if (it.label === 'Action Office' || it.label === 'Info Office') keys |= K.office;
-        else if (DATE_LABEL.test(it.label)) keys |= K.dtg;
+        else if (isDateLabel(it.label)) keys |= K.dtg;
         else if (it.label === 'Dissemination Rule' || it.label === 'Action Post') keys |= K['trailer-end'];
         break;
       case 'paragraph': keys |= K.para; break;
@@ -223,7 +224,8 @@ export class Segmenter {
         if (keys & K['trailer-end']) cur.trailerDone = true;
         const f = items[0];
         cur.awaitValue = f.k === 'field' && f.end <= f.labelEnd;
-        if (isContent(lines[i])) cur.lastContent = i;
+        // Stamps and email headers returned above: the line is content.
+        cur.lastContent = i;
         return;
       }
     }
@@ -262,7 +264,7 @@ export class Segmenter {
       }
     }
     // Prose (an email's text) between a classification line and a header means the line was not the cable's.
-    if (/[a-z]{2}/.test(lineText(lines[i], this.text))) this.pendingOutside = undefined;
+    if (this.pendingOutside !== undefined && /[a-z]{2}/.test(lineText(lines[i], this.text))) this.pendingOutside = undefined;
     if (this.pendingOutside === undefined) this.settle(i - 1);
   }
 

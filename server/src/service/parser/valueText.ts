@@ -28,14 +28,15 @@ export class ValueText {
   offset(i: number): number {
     const pieces = this.pieces;
     if (pieces.length === 0) return this.emptyAt;
-    const k = this.pieceAt(i);
+    const k = pieces.length === 1 ? 0 : this.pieceAt(i);
     const within = Math.max(0, i - this.joinedStarts[k]);
     return pieces[k].start + Math.min(within, pieces[k].text.length);
   }
 
   /** The document span of `[from, to)` of the joined text. */
   span(from: number, to: number): Span {
-    return { start: this.spanStart(from), end: this.spanEnd(from, to) };
+    const start = this.offset(from);
+    return { start, end: this.endAfter(start, from, to) };
   }
 
   /** Start of the document span of `[from, to)`. */
@@ -45,7 +46,11 @@ export class ValueText {
 
   /** End of the document span of `[from, to)`: mapped from the last character inside, so a range ending at a join does not spill over. */
   spanEnd(from: number, to: number): number {
-    const start = this.offset(from);
+    return this.endAfter(this.offset(from), from, to);
+  }
+
+  /** {@link spanEnd} where the start, `offset(from)`, is known. */
+  private endAfter(start: number, from: number, to: number): number {
     return to > from ? Math.max(start, this.offset(to - 1) + 1) : start;
   }
 
@@ -61,4 +66,12 @@ export class ValueText {
     }
     return lo;
   }
+}
+
+/** Two whitespace characters in a row, or any whitespace but a space: where `/\s+/g` → ' ' changes a string. */
+const SPACE_RUN_OR_ODD = /\s\s|[^\S ]/;
+
+/** `s.replace(/\s+/g, ' ').trim()`, without the replace where no whitespace but single spaces is there. */
+export function collapseSpaces(s: string): string {
+  return SPACE_RUN_OR_ODD.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
