@@ -50,7 +50,9 @@ export function editDistance(a: string, b: string): number {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
     }
-    [prev, cur] = [cur, prev];
+    const row = prev;
+    prev = cur;
+    cur = row;
   }
   return prev[n];
 }
@@ -85,13 +87,18 @@ function tokens(v: ValueText): Token[] {
 
 /** The precedence an office suffix carries at the end of a word (`WASHDC//J4//IMMEDIATE`), as `/\/\/(FLASH|...)$/` reads it. */
 function fusedPrecedence(word: string): string | undefined {
-  // `//FLASH` at the shortest, ending in H, E or Y: most words are not even looked for a `//`.
+  // The last `//` is the one just before the word, which holds no slash: the word's last letter tells which to try.
   const last = word.charCodeAt(word.length - 1);
-  if (word.length < 7 || (last !== 72 && last !== 69 && last !== 89)) return undefined;
-  const at = word.lastIndexOf('//');
-  if (at < 0) return undefined;
-  const p = word.slice(at + 2);
-  return p === 'FLASH' || p === 'IMMEDIATE' || p === 'PRIORITY' || p === 'ROUTINE' ? p : undefined;
+  if (last === 72) return afterSlashes(word, 'FLASH');
+  if (last === 89) return afterSlashes(word, 'PRIORITY');
+  if (last === 69) return afterSlashes(word, 'IMMEDIATE') ?? afterSlashes(word, 'ROUTINE');
+  return undefined;
+}
+
+/** `p`, if `word` ends with `//` and `p`. */
+function afterSlashes(word: string, p: string): string | undefined {
+  const at = word.length - p.length;
+  return at >= 2 && word.charCodeAt(at - 1) === 47 && word.charCodeAt(at - 2) === 47 && word.endsWith(p) ? p : undefined;
 }
 
 /** `w` without the periods, commas and semicolons that end it. */
