@@ -4,7 +4,7 @@
  * takes a {@link ValueText} and returns model pieces with document spans.
  */
 import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
-import { hasLowerCase, isDigits, isLowerCase, isSpace } from '../text/chars';
+import { isDigits, isLowerCase, isSpace } from '../text/chars';
 import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
 import { collapseSpaces, type ValueText } from './valueText';
@@ -50,7 +50,9 @@ export function editDistance(a: string, b: string): number {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
     }
-    [prev, cur] = [cur, prev];
+    const row = prev;
+    prev = cur;
+    cur = row;
   }
   return prev[n];
 }
@@ -85,13 +87,18 @@ function tokens(v: ValueText): Token[] {
 
 /** The precedence an office suffix carries at the end of a word (`WASHDC//J4//IMMEDIATE`), as `/\/\/(FLASH|...)$/` reads it. */
 function fusedPrecedence(word: string): string | undefined {
-  // `//FLASH` at the shortest, ending in H, E or Y: most words are not even looked for a `//`.
+  // The last `//` is the one just before the word, which holds no slash: the word's last letter tells which to try.
   const last = word.charCodeAt(word.length - 1);
-  if (word.length < 7 || (last !== 72 && last !== 69 && last !== 89)) return undefined;
-  const at = word.lastIndexOf('//');
-  if (at < 0) return undefined;
-  const p = word.slice(at + 2);
-  return p === 'FLASH' || p === 'IMMEDIATE' || p === 'PRIORITY' || p === 'ROUTINE' ? p : undefined;
+  if (last === 72) return afterSlashes(word, 'FLASH');
+  if (last === 89) return afterSlashes(word, 'PRIORITY');
+  if (last === 69) return afterSlashes(word, 'IMMEDIATE') ?? afterSlashes(word, 'ROUTINE');
+  return undefined;
+}
+
+/** `p`, if `word` ends with `//` and `p`. */
+function afterSlashes(word: string, p: string): string | undefined {
+  const at = word.length - p.length;
+  return at >= 2 && word.charCodeAt(at - 1) === 47 && word.charCodeAt(at - 2) === 47 && word.endsWith(p) ? p : undefined;
 }
 
 /** `w` without the periods, commas and semicolons that end it. */
@@ -102,7 +109,11 @@ function withoutTrailingPunctuation(w: string): string {
 }
 
 function normalDesignation(s: string): string {
-  const upper = upperCase(s);
+  return normalUpper(caseOf(s) === 0 ? s : s.toUpperCase());
+}
+
+/** {@link normalDesignation} of a designation already in upper case. */
+function normalUpper(upper: string): string {
   const spaced = /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
   return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
@@ -162,13 +173,23 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
   return out;
 }
 
-/** `s.toUpperCase()`, without the call when `s` is ASCII with no lower-case letter (as designations nearly always are). */
-function upperCase(s: string): string {
+/** What {@link caseOf} finds: a lower-case ASCII letter; a character beyond ASCII (with no lower-case letter). */
+const LOWER = 1;
+const BEYOND_ASCII = 2;
+
+/**
+ * Whether `s` holds a lower-case ASCII letter (LOWER, found first), else a character beyond ASCII
+ * (BEYOND_ASCII), else neither (0): an ASCII designation without lower case needs no `toUpperCase`,
+ * which is slow on a two-byte string.
+ */
+function caseOf(s: string): number {
+  let found = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 127 || isLowerCase(c)) return s.toUpperCase();
+    if (isLowerCase(c)) return LOWER;
+    if (c > 127) found = BEYOND_ASCII;
   }
-  return s;
+  return found;
 }
 
 /** Whether `w` is a precedence word (one of {@link PRECEDENCE_WORDS}), its length and first letter tested before the set. */
@@ -185,6 +206,13 @@ function isCapitals(w: string): boolean {
     if (c < 65 || c > 90) return false;
   }
   return true;
+}
+
+/** The texts of the tokens. */
+function textsOf(toks: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of toks) out.push(t.text);
+  return out;
 }
 
 /** A word before its `//` office suffixes. */
@@ -214,7 +242,7 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
     designation: normalDesignation(designationText),
     designationSpan: v.span(dFrom, dFrom + designationText.trimEnd().length),
     text: v.text.slice(from, to),
-    precedence: prec.map((p) => p.text),
+    precedence: textsOf(prec),
     precedenceSpan: prec.length ? v.span(prec[0].from, prec[prec.length - 1].to) : undefined,
     serial: serial?.text,
     offices,
@@ -222,8 +250,6 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
   };
 }
 
-/** A place-first designation (`LONDON, AMEMBASSY`). */
-const PLACE_FIRST = /^(.+?),\s*([A-Z]+)$/;
 /** The precedence words that can end a messaging-system entry. */
 const ENTRY_PRECEDENCE = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
 
@@ -271,11 +297,12 @@ function readMessagingEntry(v: ValueText, from: number, to: number, out: Address
   const pm = entryPrecedence(body);
   const designationRaw = pm ? body.slice(0, pm.cut) : body;
   // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
-  const mixed = hasLowerCase(designationRaw);
+  const letters = caseOf(designationRaw);
+  const mixed = letters === LOWER;
   const person = mixed && designationRaw.includes(',');
-  let designation = mixed ? collapseSpaces(designationRaw) : normalDesignation(designationRaw);
-  const placeFirst = designation.includes(',') ? PLACE_FIRST.exec(designation) : null;
-  if (!person && placeFirst && PLACE_FIRST_KINDS.has(placeFirst[2])) designation = `${placeFirst[2]} ${placeFirst[1]}`;
+  let designation = mixed ? collapseSpaces(designationRaw) : normalUpper(letters === 0 ? designationRaw : designationRaw.toUpperCase());
+  const place = person ? undefined : placeFirst(designation);
+  if (place && PLACE_FIRST_KINDS.has(place.kind)) designation = `${place.kind} ${place.place}`;
   out.push({
     start: v.spanStart(from), end: v.spanEnd(from, to),
     designation,
@@ -316,6 +343,27 @@ function isEntryPrecedence(s: string, at: number): boolean {
   const n = s.length - at;
   const w = n === 5 ? 'FLASH' : n === 9 ? 'IMMEDIATE' : n === 8 ? 'PRIORITY' : n === 7 ? 'ROUTINE' : undefined;
   return w !== undefined && s.startsWith(w, at);
+}
+
+/**
+ * A place-first designation (`LONDON, AMEMBASSY`), as `/^(.+?),\s*([A-Z]+)$/` reads it: capitals after the
+ * last comma (none can follow another), and before it a place without line breaks (`.` reads none).
+ */
+function placeFirst(d: string): { place: string; kind: string } | undefined {
+  const comma = d.lastIndexOf(',');
+  if (comma < 1) return undefined;
+  let at = comma + 1;
+  while (at < d.length && isSpace(d.charCodeAt(at))) at++;
+  if (at === d.length) return undefined;
+  for (let i = at; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 65 || c > 90) return undefined;
+  }
+  for (let i = 0; i < comma; i++) {
+    const c = d.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  return { place: d.slice(0, comma), kind: d.slice(at) };
 }
 
 /** Where the run of blanks that ends at `at` starts. */

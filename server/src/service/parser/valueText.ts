@@ -9,6 +9,8 @@ export class ValueText {
   readonly text: string;
   /** Where each piece starts in the joined text (pieces are joined with one space). */
   private readonly joinedStarts: number[];
+  /** The piece the last position asked about fell in: positions are mostly asked about in order. */
+  private lastPiece = 0;
 
   /** `emptyAt` is where an empty value stands (just after its label), so its spans stay inside the field. */
   constructor(
@@ -57,6 +59,8 @@ export class ValueText {
   /** Index of the piece holding joined position `i` (which line of the value it is on). */
   pieceAt(i: number): number {
     const starts = this.joinedStarts;
+    const k = this.lastPiece;
+    if (starts[k] <= i && (k + 1 === starts.length || starts[k + 1] > i)) return k;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -64,6 +68,7 @@ export class ValueText {
       if (starts[mid] <= i) lo = mid;
       else hi = mid - 1;
     }
+    this.lastPiece = lo;
     return lo;
   }
 }
