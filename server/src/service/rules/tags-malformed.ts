@@ -76,6 +76,7 @@ function withNormalForm(found: Found[], normalForm: () => TextEdit[] | undefined
     const own = normal ? [normal] : f.ownFix ? [f.ownFix] : [];
     const finding: Finding = { range: f.range, message: f.message, fixes: [...(f.fixes ?? []), ...own] };
     if (f.severity) finding.severity = f.severity;
+    if (f.tags) finding.tags = f.tags;
     return finding;
   });
 }
