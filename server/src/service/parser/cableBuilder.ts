@@ -5,7 +5,7 @@
  * banners and release stamps are skipped wherever they fall, so a field or
  * paragraph continues across a page break.
  */
-import { hasLowerCase, isSpace } from '../text/chars';
+import { endBeforeSpaces, hasLowerCase, isSpace } from '../text/chars';
 import type { Source } from '../text/source';
 import type {
   Addressee, BlockMarker, Cable, CableDate, Field, LineKind, Marking, PageHeader, Paragraph,
@@ -264,8 +264,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
       valueStart = skipBlanks(text, valueStart + 1, lineEnd);
     }
     // The value without its trailing whitespace; none at all when it is blank.
-    let valueStop = valueEnd;
-    while (valueStop > valueStart && isSpace(text.charCodeAt(valueStop - 1))) valueStop--;
+    const valueStop = endBeforeSpaces(text, valueStart, valueEnd);
     const blankValue = valueStop <= valueStart;
     const label = opts.label ?? text.slice(labelStart, labelEndTrimmed(text, labelStart, labelEnd));
     open = {
@@ -1051,16 +1050,15 @@ function blanksAtStart(s: string): number {
 
 /** Whether `text[from, to)` ends with a colon, semicolon or period, whitespace after it aside (`/[:;.]\s*$/`). */
 function endsWithColon(text: Source, from: number, to: number): boolean {
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-  const c = to > from ? text.charCodeAt(to - 1) : 0;
+  const end = endBeforeSpaces(text, from, to);
+  const c = end > from ? text.charCodeAt(end - 1) : 0;
   return c === 58 || c === 59 || c === 46;
 }
 
 /** Whether `s` ends with a comma, whitespace after it aside (`/,\s*$/`). */
 function endsWithComma(s: string): boolean {
-  let i = s.length - 1;
-  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
-  return i >= 0 && s.charCodeAt(i) === 44;
+  const end = endBeforeSpaces(s, 0, s.length);
+  return end > 0 && s.charCodeAt(end - 1) === 44;
 }
 
 /**

@@ -4,7 +4,7 @@
  * takes a {@link ValueText} and returns model pieces with document spans.
  */
 import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
-import { isDigits, isLowerCase, isSpace } from '../text/chars';
+import { endBeforeSpaces, isDigits, isLowerCase, isSpace } from '../text/chars';
 import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
 import { collapseSpaces, type ValueText } from './valueText';
@@ -280,8 +280,7 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
 
 /** Whether a precedence word ends just before `at` (blanks between), after `from`. */
 function precedenceWordBefore(text: string, from: number, at: number): boolean {
-  let end = at;
-  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  const end = endBeforeSpaces(text, from, at);
   for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && text.startsWith(w, end - w.length)) return true;
   return false;
 }
@@ -290,7 +289,7 @@ function precedenceWordBefore(text: string, from: number, at: number): boolean {
 function readMessagingEntry(v: ValueText, from: number, to: number, out: Addressee[]): void {
   const text = v.text;
   while (from < to && isSpace(text.charCodeAt(from))) from++;
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  to = endBeforeSpaces(text, from, to);
   if (from === to) return;
   const body = text.slice(from, to);
   // The precedence ends the entry; a word spelt close to one (IMMEDAITE) stands in its place.
@@ -327,11 +326,11 @@ function entryPrecedence(body: string): { cut: number; wordsAt: number; wordAt: 
   while (wordAt > 0 && !isSpace(body.charCodeAt(wordAt - 1))) wordAt--;
   // The words must follow a blank.
   if (wordAt === 0) return undefined;
-  const cut = blanksBefore(body, wordAt);
+  const cut = endBeforeSpaces(body, 0, wordAt);
   if (isEntryPrecedence(body, wordAt)) {
     // NIACT before it, after a blank of its own.
     const niactAt = cut - 5;
-    if (niactAt > 0 && body.startsWith('NIACT', niactAt) && isSpace(body.charCodeAt(niactAt - 1))) return { cut: blanksBefore(body, niactAt), wordsAt: niactAt, wordAt, niact: true };
+    if (niactAt > 0 && body.startsWith('NIACT', niactAt) && isSpace(body.charCodeAt(niactAt - 1))) return { cut: endBeforeSpaces(body, 0, niactAt), wordsAt: niactAt, wordAt, niact: true };
     return { cut, wordsAt: wordAt, wordAt, niact: false };
   }
   const word = body.slice(wordAt);
@@ -364,12 +363,6 @@ function placeFirst(d: string): { place: string; kind: string } | undefined {
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
   }
   return { place: d.slice(0, comma), kind: d.slice(at) };
-}
-
-/** Where the run of blanks that ends at `at` starts. */
-function blanksBefore(s: string, at: number): number {
-  while (at > 0 && isSpace(s.charCodeAt(at - 1))) at--;
-  return at;
 }
 
 /**

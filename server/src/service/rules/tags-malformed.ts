@@ -1,7 +1,7 @@
 import type { ReferenceData } from '../data/reference';
 import { normaliseTags } from '../fixes/tags';
 import type { Span, TagEntry } from '../model';
-import { hasLowerCase, isSpace, upperCase } from '../text/chars';
+import { endBeforeSpaces, hasLowerCase, upperCase } from '../text/chars';
 import { orList } from './describe';
 import { certainReplacement, replacements } from './suggest';
 import type { Finding, Fix, Rule, TextEdit } from './types';
@@ -35,10 +35,9 @@ export const tagsMalformed: Rule = {
       }
     }
     // The value's last character but blanks (read in place: no slice of the value, no trimmed copy).
-    let last = tags.valueSpan.end - 1;
-    while (last >= tags.valueSpan.start && isSpace(text.charCodeAt(last))) last--;
-    if (last >= tags.valueSpan.start && text.charCodeAt(last) === 46 /* . */) {
-      const dot = { start: last, end: last + 1 };
+    const end = endBeforeSpaces(text, tags.valueSpan.start, tags.valueSpan.end);
+    if (end > tags.valueSpan.start && text.charCodeAt(end - 1) === 46 /* . */) {
+      const dot = { start: end - 1, end };
       out.push({
         range: dot,
         message: 'The TAGS line ends with a period, which the telegraphic system rejects: end it with the last code.',
