@@ -27,8 +27,12 @@
  *
  * Memory: the server's resident set when idle (initialised, no document),
  * then holding the file (analysed, outline asked for, after a collection),
- * and its peak over the whole run (VmHWM), each above the idle baseline and
- * as a multiple of the file's size in bytes.
+ * after the edits (after a collection), and its peak over the run (VmHWM,
+ * read before that last collection, which is the benchmark's and not the
+ * server's), each above the idle baseline and as a multiple of the file's
+ * size in bytes. The resident set after a collection is read once it has
+ * settled (the pages a collection frees are returned from a background
+ * thread); the table also shows it read at once.
  *
  * Targets (issue 5): a keystroke under 16 ms at the 95th percentile; the
  * server's memory above its idle baseline under 10 times the file's size.
@@ -80,7 +84,10 @@ interface Change {
   text: string;
 }
 interface Memory {
+  /** The resident set once it has settled after the collection. */
   rss: number;
+  /** The resident set read just after the collection. */
+  rssAtCollection?: number;
   heapUsed: number;
   heapTotal: number;
   external: number;
@@ -183,8 +190,9 @@ async function main() {
     };
     for (let i = 0; i < opt.warmup; i++) await round(false);
     for (let i = 0; i < opt.samples; i++) await round(true);
-    const after = await memory();
+    // The peak of the editing itself, read before the collection forced to measure what is held after it.
     const peak = peakRss(client.pid);
+    const after = await memory();
     // The file is as it was: the diagnostics of the last version are those of the first.
     const last = client.published.get(URI)?.diagnostics.length;
     if (last !== openDiagnostics) throw new Error(`${last} diagnostics after the edits, ${openDiagnostics} at the start`);
@@ -235,13 +243,13 @@ async function main() {
     process.stdout.write(
       table(
         [
-          [`server memory above idle (idle RSS ${mb(idle.rss)} MB)`, 'RSS MB', 'x file', 'heap used MB', 'x file', 'heap total MB', 'external MB'],
+          [`server memory above idle (idle RSS ${mb(idle.rss)} MB)`, 'RSS MB', 'x file', 'at the GC MB', 'heap used MB', 'x file', 'heap total MB', 'external MB'],
           ...memoryRows.map((r) => {
             const m = r.at;
-            return [r.label, mb(r.above), (r.above / bytes).toFixed(2), m ? mb(m.heapUsed - idle.heapUsed) : '', m ? ((m.heapUsed - idle.heapUsed) / bytes).toFixed(2) : '', m ? mb(m.heapTotal - idle.heapTotal) : '', m ? mb(m.external - idle.external) : ''];
+            return [r.label, mb(r.above), (r.above / bytes).toFixed(2), m?.rssAtCollection !== undefined ? mb(m.rssAtCollection - idle.rss) : '', m ? mb(m.heapUsed - idle.heapUsed) : '', m ? ((m.heapUsed - idle.heapUsed) / bytes).toFixed(2) : '', m ? mb(m.heapTotal - idle.heapTotal) : '', m ? mb(m.external - idle.external) : ''];
           }),
         ],
-        new Set([1, 2, 3, 4, 5, 6]),
+        new Set([1, 2, 3, 4, 5, 6, 7]),
       ),
     );
     process.stdout.write(`Target (memory above idle under ${MEMORY_TARGET_TIMES_FILE} x the file's ${mb(bytes)} MB): ${memoryMet ? 'met' : 'NOT met'}.\n`);

@@ -662,13 +662,19 @@ export function startServer(connection: Connection): void {
    * It reads and changes nothing else.
    */
   connection.onRequest('cablewright/debug/memory', () =>
-    guard('debug', () => {
+    guard('debug', async () => {
       const gc = (globalThis as { gc?: () => void }).gc;
-      if (gc) gc();
+      let rssAtCollection: number | undefined;
+      if (gc) {
+        gc();
+        rssAtCollection = process.memoryUsage.rss();
+        await rssSettled();
+      }
       const m = process.memoryUsage();
       const all = [...states.values()];
       return {
         rss: m.rss,
+        rssAtCollection,
         heapUsed: m.heapUsed,
         heapTotal: m.heapTotal,
         external: m.external,
@@ -688,6 +694,22 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Waits until the resident set stops falling (read every 50 ms, for at most a
+ * second). A full collection hands the pages it freed back to the system from
+ * a background thread, a few milliseconds later: read at once, the resident
+ * set still counts tens of megabytes the server no longer holds.
+ */
+async function rssSettled(): Promise<void> {
+  let last = process.memoryUsage.rss();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = process.memoryUsage.rss();
+    if (now >= last) return;
+    last = now;
+  }
 }
 
 /**
