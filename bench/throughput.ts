@@ -100,8 +100,6 @@ interface Stats {
   ratioToFloor: number;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
 function main() {
   const opt = options();
   const root = CABLEWRIGHT_ROOT;
@@ -120,7 +118,7 @@ function main() {
       `Input: ${mb.toFixed(2)} MB, ${shape.lines.toLocaleString('en-US')} lines, ${shape.cables.toLocaleString('en-US')} cables ` +
         `(${texts.length} files x ${input.repeats}) in ${input.file}\n` +
         `Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}; ${opt.warmup} warm-up + ${opt.runs} timed runs each, interleaved` +
-        `${gc ? ', GC between runs' : ''}\n\n`,
+        `\n\n`,
     );
 
     let sink = 0;
@@ -128,8 +126,9 @@ function main() {
     const times: Record<Measure, number[]> = { floor: [], lint: [], extract: [], fix: [] };
     // Rounds interleave the measures, so a slow spell of the machine falls on all of them.
     for (let i = 0; i < opt.runs; i++) {
+      // No collection is forced between measures: a forced full collection, with no parsed document alive, made V8
+      // drop the optimised code of the parser and the rules, and the measure after it paid for compiling it again.
       for (const m of order) {
-        gc?.();
         const t0 = performance.now();
         sink += fns[m]();
         times[m].push(performance.now() - t0);
