@@ -3,6 +3,8 @@
  * file was written, so that every byte a fix did not touch stays as it was.
  */
 
+import { isAscii, isUtf8, transcode } from 'node:buffer';
+
 /** The text of a file, or why it has none; `note` says how it was decoded when that was not plain UTF-8. */
 export type Decoded = { ok: true; text: string; encoding: Encoding; note?: string } | { ok: false; reason: string };
 
@@ -43,13 +45,21 @@ export function decode(bytes: Uint8Array): Decoded {
   if (head.length > 0 && (nul + control) / head.length > 0.1) return { ok: false, reason: 'binary file (not text), skipped' };
   if (nul > 0 && !isUtf8Prefix(head)) return { ok: false, reason: 'binary file (not text), skipped' };
   const nuls = nul > 0 || buffer.indexOf(0, head.length) >= 0 ? 'holds NUL bytes, read as text' : undefined;
-  try {
-    // TextDecoder drops a UTF-8 BOM by itself.
-    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8', ...(nuls ? { note: nuls } : {}) };
-  } catch {
-    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', note: `not valid UTF-8; read as Windows-1252${nuls ? `; ${nuls}` : ''}` };
-  }
+  if (!isUtf8(buffer)) return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', note: `not valid UTF-8; read as Windows-1252${nuls ? `; ${nuls}` : ''}` };
+  // The BOM is not part of the text (as TextDecoder, which drops it, had it).
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { ok: true, text: validUtf8Text(bom ? buffer.subarray(3) : buffer), encoding: bom ? 'utf-8-bom' : 'utf-8', ...(nuls ? { note: nuls } : {}) };
+}
+
+/**
+ * The text of bytes known to be valid UTF-8. ASCII is copied as it is; the
+ * rest goes through ICU's transcoder to UTF-16 and is copied from there,
+ * which takes half the time of TextDecoder (whose string V8 builds a
+ * character at a time): decoding was a twentieth of an archive's lint.
+ */
+function validUtf8Text(buffer: Buffer): string {
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /** Whether `head` is valid UTF-8, but for a character the 8 KB cut may have split at its end. */

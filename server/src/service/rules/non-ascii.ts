@@ -84,11 +84,16 @@ export const nonAscii: Rule = {
     const from = starts[cable.startLine];
     const s = text.slice(from, ends[cable.endLine]);
     // Most cables are plain ASCII (their first line's indentation left out): one scan settles that.
-    if (nextOutside(s, cable.start - from) === s.length) return out;
+    const indent = cable.start - from;
+    const found = nextOutside(s, indent);
+    if (found === s.length) return out;
     const messaging = cable.layout === 'messaging';
     const allowed = allowedBy(options);
     let line = cable.startLine;
-    for (let index = nextOutside(s, 0), next = index + 1; index < s.length; index = nextOutside(s, next), next = index + 1) {
+    // The scan goes on from the first character found, counting the indentation's, not again from the top.
+    const head = indent > 0 ? nextOutside(s.slice(0, indent), 0) : indent;
+    const first = head < indent ? head : found;
+    for (let index = first, next = index + 1; index < s.length; index = nextOutside(s, next), next = index + 1) {
       const offset = from + index;
       while (ends[line] < offset) line++;
       const kind = doc.lineKinds[line];
