@@ -305,6 +305,9 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
 /** Whether a precedence word ends just before `at` (blanks between), after `from`. */
 function precedenceWordBefore(text: string, from: number, at: number): boolean {
   const end = endBeforeSpaces(text, from, at);
+  // Each ends in H, E or Y: the word before most commas (`WASHDC, SECSTATE`) is not compared at all.
+  const last = end > from ? text.charCodeAt(end - 1) : 0;
+  if (last !== 72 && last !== 69 && last !== 89) return false;
   for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && text.startsWith(w, end - w.length)) return true;
   return false;
 }
@@ -365,7 +368,8 @@ function entryPrecedence(body: string): { cut: number; wordsAt: number; wordAt: 
 function isEntryPrecedence(s: string, at: number): boolean {
   const n = s.length - at;
   const w = n === 5 ? 'FLASH' : n === 9 ? 'IMMEDIATE' : n === 8 ? 'PRIORITY' : n === 7 ? 'ROUTINE' : undefined;
-  return w !== undefined && s.startsWith(w, at);
+  // The last letters are compared first (`AMEMBASSY` has the length of `IMMEDIATE`).
+  return w !== undefined && s.charCodeAt(s.length - 1) === w.charCodeAt(n - 1) && s.startsWith(w, at);
 }
 
 /**
