@@ -14,7 +14,7 @@ import type {
 import { dtgIso, findDtg, fullYear } from './dtg';
 import {
   isDateLabel, parseCommaAddressees, parseEo, parseMessagingAddressees, parseMessagingDate, parseMrn, parseRefs, parseTagEntries, parseTelegramAddressees,
-  readPortion,
+  readPortion, type ReadableDate,
 } from './fieldValues';
 import type { AddressKind, Item, LexedLine } from './lexer';
 import type { CableRange } from './segmenter';
@@ -161,24 +161,15 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     const f = open;
     open = undefined;
     const v = new ValueText(f.pieces, f.labelSpan.end);
-    const valueSpans: Span[] = [];
-    for (const p of f.pieces) if (!isBlank(p.text)) valueSpans.push(span(p.start, p.start + p.text.length));
-    const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
-    const value = MULTI_SPACE.test(v.text) ? v.text.replace(/\s+/g, ' ').trim() : v.text.trim();
-    const field: Field = { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value, valueSpans };
+    if (f.kind === 'address') {
+      addAddressees(f, v);
+      // A telegram's address lines are no fields of the model: only a messaging-system copy's are.
+      if (f.messaging) cable.fields.push(fieldOf(f, v));
+      return;
+    }
+    const field = fieldOf(f, v);
+    const end = field.end;
     switch (f.kind) {
-      case 'address': {
-        const list = f.messaging ? parseMessagingAddressees(v) : f.precedenceFirst ? parseCommaAddressees(v, f.label, f.labelSpan) : parseTelegramAddressees(v);
-        cable.addressLabels.push({ kind: f.which!, span: f.labelSpan, implied: f.precedenceFirst });
-        if (f.which === 'from') {
-          cable.from ??= list[0];
-        } else {
-          const target: Addressee[] = f.which === 'to' ? cable.to : f.which === 'info' ? cable.info : cable.xmt;
-          target.push(...list);
-        }
-        if (f.messaging) cable.fields.push(field);
-        break;
-      }
       case 'subject': {
         const lead = blanksAtStart(v.text);
         const portion = readPortion(v, lead);
@@ -222,13 +213,39 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     }
   };
 
+  /** The field that `f` was, its value `v`. */
+  const fieldOf = (f: OpenField, v: ValueText): Field => {
+    const valueSpans: Span[] = [];
+    for (const p of f.pieces) if (!isBlank(p.text)) valueSpans.push(span(p.start, p.start + p.text.length));
+    const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
+    const value = !v.plain && MULTI_SPACE.test(v.text) ? v.text.replace(/\s+/g, ' ').trim() : v.text.trim();
+    return { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value, valueSpans };
+  };
+
+  /** Reads the addressees of address field `f`, its value `v`, into the cable. */
+  const addAddressees = (f: OpenField, v: ValueText) => {
+    const list = f.messaging ? parseMessagingAddressees(v) : f.precedenceFirst ? parseCommaAddressees(v, f.label, f.labelSpan) : parseTelegramAddressees(v);
+    cable.addressLabels.push({ kind: f.which!, span: f.labelSpan, implied: f.precedenceFirst });
+    if (f.which === 'from') {
+      cable.from ??= list[0];
+    } else {
+      const target: Addressee[] = f.which === 'to' ? cable.to : f.which === 'info' ? cable.info : cable.xmt;
+      target.push(...list);
+    }
+  };
+
+  /** The readable date of the first messaging-system date field that has one (its text is `cable.messagingDate`). */
+  let readableDate: ReadableDate | undefined;
   const finishMessagingField = (field: Field, v: ValueText) => {
     cable.fields.push(field);
     const label = field.label;
     if (label === 'MRN') cable.mrn ??= parseMrn(v);
     else if (isDateLabel(label)) {
       const md = parseMessagingDate(v.text);
-      if (md) cable.messagingDate ??= md.text;
+      if (md && cable.messagingDate === undefined) {
+        cable.messagingDate = md.text;
+        readableDate = md;
+      }
       if (!cable.dtg) {
         // Find the DTG after the readable date (which itself has digits and a month).
         const from = md ? v.text.indexOf(md.text) + md.text.length : 0;
@@ -787,7 +804,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
   // A DTG line alone does not make a printed telegram: drafts carry one too.
   assignMarkingRoles(cable, statementMarks);
   decideClassification(cable);
-  cable.date = decideDate(cable);
+  cable.date = decideDate(cable, readableDate);
   return cable;
 }
 
@@ -860,6 +877,8 @@ class BlockWords {
   private kinds: number[] = [];
   /** Where the scan started (-1 before it). */
   private from = -1;
+  /** The first word at or after the start of the span last asked about. */
+  private next = 0;
 
   constructor(
     private readonly text: Source,
@@ -871,20 +890,19 @@ class BlockWords {
     // Spans are asked about in order: one scan serves them all.
     if (this.from < 0 || start < this.from) this.scan(start);
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first word at or after `start`, found by moving on from the last span's (back, should a span come early).
+    let i = this.next;
+    while (i > 0 && starts[i - 1] >= start) i--;
+    while (i < starts.length && starts[i] < start) i++;
+    this.next = i;
     let kinds = 0;
-    for (let i = lo; i < starts.length && starts[i] < end; i++) if (this.ends[i] <= end) kinds |= this.kinds[i];
+    for (; i < starts.length && starts[i] < end; i++) if (this.ends[i] <= end) kinds |= this.kinds[i];
     return kinds;
   }
 
   private scan(from: number) {
     this.from = from;
+    this.next = 0;
     this.starts = [];
     this.ends = [];
     this.kinds = [];
@@ -1182,8 +1200,8 @@ function decideClassification(cable: Cable) {
   cable.level = level;
 }
 
-function decideDate(cable: Cable): CableDate | undefined {
-  const md = cable.messagingDate ? parseMessagingDate(cable.messagingDate) : undefined;
+/** The cable's date, from its DTG, its readable messaging-system date `md`, or its MRN. */
+function decideDate(cable: Cable, md: ReadableDate | undefined): CableDate | undefined {
   const contextYear = md?.year ?? cable.mrn?.year;
   const d = cable.dtg;
   if (d) {

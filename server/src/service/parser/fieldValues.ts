@@ -27,13 +27,33 @@ const PLACE_FIRST_KINDS = new Set(['AMEMBASSY', 'AMCONSUL', 'AMCONGEN', 'USMISSI
 
 /** Whether `w` is spelled close to a precedence word (one or two letters off), which makes it a misspelt precedence. */
 export function nearPrecedence(w: string): boolean {
-  if (w.length < 5 || w.length > 11 || PRECEDENCE_WORDS.has(w)) return false;
-  for (const p of PRECEDENCE_LIST) {
+  if (w.length < 5 || w.length > 11 || isPrecedenceWord(w)) return false;
+  for (let k = 0; k < PRECEDENCE_LIST.length; k++) {
+    const p = PRECEDENCE_LIST[k];
     // Two edits at most, so the lengths differ by two at most, and one of the first two letters survives.
     if (p.length < 5 || Math.abs(p.length - w.length) > 2 || (w[0] !== p[0] && w[1] !== p[1])) continue;
+    // Each character of `w` that `p` lacks takes an edit of its own (`AMEMBASSY` has four that `IMMEDIATE` lacks).
+    if (foreignCount(w, PRECEDENCE_LETTERS[k]) > 2) continue;
     if (editDistance(w, p) <= 2) return true;
   }
   return false;
+}
+
+/** The letters of each of {@link PRECEDENCE_LIST}, as bits (A is bit 0). */
+const PRECEDENCE_LETTERS = PRECEDENCE_LIST.map((p) => {
+  let bits = 0;
+  for (let i = 0; i < p.length; i++) bits |= 1 << (p.charCodeAt(i) - 65);
+  return bits;
+});
+
+/** How many characters of `w` are not capitals among `letters` (bits, A is bit 0), counted up to three. */
+function foreignCount(w: string, letters: number): number {
+  let n = 0;
+  for (let i = 0; i < w.length && n < 3; i++) {
+    const c = w.charCodeAt(i) - 65;
+    if (c < 0 || c > 25 || (letters & (1 << c)) === 0) n++;
+  }
+  return n;
 }
 
 /** Levenshtein distance, bounded for speed on short strings. */
@@ -108,13 +128,14 @@ function withoutTrailingPunctuation(w: string): string {
   return end === w.length ? w : w.slice(0, end);
 }
 
-function normalDesignation(s: string): string {
-  return normalUpper(caseOf(s) === 0 ? s : s.toUpperCase());
+/** Designation `s`, part of value `v`, in upper case and its whitespace collapsed (what `v` is known not to hold is not looked for in `s`). */
+function normalDesignation(s: string, v: ValueText): string {
+  return normalUpper(v.upperAscii || caseOf(s) === 0 ? s : s.toUpperCase(), v.plain);
 }
 
 /** {@link normalDesignation} of a designation already in upper case. */
-function normalUpper(upper: string): string {
-  const spaced = /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
+function normalUpper(upper: string, plain: boolean): string {
+  const spaced = !plain && /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
   return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
 
@@ -124,6 +145,8 @@ function normalUpper(upper: string): string {
  */
 export function parseTelegramAddressees(v: ValueText): Addressee[] {
   const toks = tokens(v);
+  // Office suffixes (`//J4`) are looked for in the words only where the value has any.
+  const slashes = v.text.includes('//');
   const usesPrecedence = toks.some((t) => isPrecedenceWord(t.text) || fusedPrecedence(t.text) !== undefined);
   const out: Addressee[] = [];
   let group: Token[] = [];
@@ -131,7 +154,7 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
   let serial: Token | undefined;
   const close = () => {
     if (group.length === 0 && prec.length === 0) return;
-    out.push(buildTelegramAddressee(v, group, prec, serial));
+    out.push(buildTelegramAddressee(v, group, prec, serial, slashes));
     group = [];
     prec = [];
     serial = undefined;
@@ -147,7 +170,7 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
     if (group.length > 0 && !serial && isDigits(word, 3, 6)) {
       // A transmission serial ends an addressee, with or without a precedence before it (ROUTINE traffic often has none).
       const lastOnLine = !toks[i + 1] || toks[i + 1].lineStart;
-      if (prec.length > 0 || (group.length > 1 && (lastOnLine || DESIGNATION_HEADS.has(beforeOffices(toks[i + 1].text))))) {
+      if (prec.length > 0 || (group.length > 1 && (lastOnLine || DESIGNATION_HEADS.has(slashes ? beforeOffices(toks[i + 1].text) : toks[i + 1].text)))) {
         serial = t;
         close();
         continue;
@@ -159,7 +182,7 @@ export function parseTelegramAddressees(v: ValueText): Addressee[] {
       continue;
     }
     if (prec.length > 0) close();
-    if (group.length > 1 && !usesPrecedence && DESIGNATION_HEADS.has(beforeOffices(word))) close();
+    if (group.length > 1 && !usesPrecedence && DESIGNATION_HEADS.has(slashes ? beforeOffices(word) : word)) close();
     group.push(t);
     // Office suffixes can carry the precedence: JCS WASHDC//J4//J5//IMMEDIATE.
     const fused = fusedPrecedence(t.text);
@@ -227,19 +250,20 @@ function nextIsSerial(toks: Token[], i: number): boolean {
   return next !== undefined && !next.lineStart && isDigits(next.text, 3, 6);
 }
 
-function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], serial: Token | undefined): Addressee {
+/** The addressee of words `group`, precedence words `prec` and `serial` (`slashes`: whether the value has office suffixes at all). */
+function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], serial: Token | undefined, slashes: boolean): Addressee {
   // The first and last of its words: the designation's, then the precedence's, then the serial.
   const from = (group.length ? group[0] : prec.length ? prec[0] : serial!).from;
   const to = (serial ?? (prec.length ? prec[prec.length - 1] : group[group.length - 1])).to;
   const dFrom = group.length ? group[0].from : from;
   const dTo = group.length ? group[group.length - 1].to : from;
   const raw = v.text.slice(dFrom, dTo);
-  const slash = raw.indexOf('//');
+  const slash = slashes ? raw.indexOf('//') : -1;
   const designationText = slash >= 0 ? raw.slice(0, slash) : raw;
   const offices = slash >= 0 ? raw.slice(slash) : undefined;
   return {
     start: v.spanStart(from), end: v.spanEnd(from, to),
-    designation: normalDesignation(designationText),
+    designation: normalDesignation(designationText, v),
     designationSpan: v.span(dFrom, dFrom + designationText.trimEnd().length),
     text: v.text.slice(from, to),
     precedence: textsOf(prec),
@@ -281,6 +305,9 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
 /** Whether a precedence word ends just before `at` (blanks between), after `from`. */
 function precedenceWordBefore(text: string, from: number, at: number): boolean {
   const end = endBeforeSpaces(text, from, at);
+  // Each ends in H, E or Y: the word before most commas (`WASHDC, SECSTATE`) is not compared at all.
+  const last = end > from ? text.charCodeAt(end - 1) : 0;
+  if (last !== 72 && last !== 69 && last !== 89) return false;
   for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && text.startsWith(w, end - w.length)) return true;
   return false;
 }
@@ -296,10 +323,10 @@ function readMessagingEntry(v: ValueText, from: number, to: number, out: Address
   const pm = entryPrecedence(body);
   const designationRaw = pm ? body.slice(0, pm.cut) : body;
   // Mixed case is a person (`Mellott, Joseph`) or a mailbox (`SES-O_FrontOffice`): kept as printed.
-  const letters = caseOf(designationRaw);
+  const letters = v.upperAscii ? 0 : caseOf(designationRaw);
   const mixed = letters === LOWER;
   const person = mixed && designationRaw.includes(',');
-  let designation = mixed ? collapseSpaces(designationRaw) : normalUpper(letters === 0 ? designationRaw : designationRaw.toUpperCase());
+  let designation = mixed ? collapseSpaces(designationRaw, v.plain) : normalUpper(letters === 0 ? designationRaw : designationRaw.toUpperCase(), v.plain);
   const place = person ? undefined : placeFirst(designation);
   if (place && PLACE_FIRST_KINDS.has(place.kind)) designation = `${place.kind} ${place.place}`;
   out.push({
@@ -341,7 +368,8 @@ function entryPrecedence(body: string): { cut: number; wordsAt: number; wordAt: 
 function isEntryPrecedence(s: string, at: number): boolean {
   const n = s.length - at;
   const w = n === 5 ? 'FLASH' : n === 9 ? 'IMMEDIATE' : n === 8 ? 'PRIORITY' : n === 7 ? 'ROUTINE' : undefined;
-  return w !== undefined && s.startsWith(w, at);
+  // The last letters are compared first (`AMEMBASSY` has the length of `IMMEDIATE`).
+  return w !== undefined && s.charCodeAt(s.length - 1) === w.charCodeAt(n - 1) && s.startsWith(w, at);
 }
 
 /**
@@ -380,7 +408,7 @@ export function parseCommaAddressees(v: ValueText, precedence: string, precedenc
     const to = from + body.length;
     out.push({
       start: v.spanStart(from), end: v.spanEnd(from, to),
-      designation: normalDesignation(body),
+      designation: normalDesignation(body, v),
       designationSpan: v.span(from, to),
       text: body,
       precedence: precedence.split(/\s+/),
@@ -569,8 +597,16 @@ function monthNumber(w: string): number {
   return 0;
 }
 
+/** The readable date of a messaging-system `Date/DTG:` value (`Aug 03, 2010`), and its parts. */
+export interface ReadableDate {
+  text: string;
+  year: number;
+  month: number;
+  day: number;
+}
+
 /** Reads the readable date of a messaging-system `Date/DTG:` value (`Aug 03, 2010`). */
-export function parseMessagingDate(s: string): { text: string; year: number; month: number; day: number } | undefined {
+export function parseMessagingDate(s: string): ReadableDate | undefined {
   const m = /([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
   if (!m) return undefined;
   const month = monthNumber(m[1]);

@@ -186,7 +186,8 @@ export class Segmenter {
       this.seenContent = true;
       return;
     }
-    const keys = keysOf(items, this.text);
+    // A line of prose alone (most lines) holds nothing that segmentation looks for.
+    const keys = k0 === 'text' && items.length === 1 ? 0 : keysOf(items, this.text);
     const cur = this.cur;
     if (cur) {
       if (keys & K.end) {
@@ -222,8 +223,8 @@ export class Segmenter {
         }
         cur.has |= keys;
         if (keys & K['trailer-end']) cur.trailerDone = true;
-        const f = items[0];
-        cur.awaitValue = f.k === 'field' && f.end <= f.labelEnd;
+        // A label alone on its line awaits its value on the next (the first item's kind was read once, above).
+        cur.awaitValue = k0 === 'field' && items[0].end <= (items[0] as Extract<Item, { k: 'field' }>).labelEnd;
         // Stamps and email headers returned above: the line is content.
         cur.lastContent = i;
         return;
@@ -241,7 +242,7 @@ export class Segmenter {
       this.pendingOutside ??= i;
       return;
     }
-    if (items[0].k === 'marking' && items[0].sbuOnly) return;
+    if (k0 === 'marking' && (items[0] as Extract<Item, { k: 'marking' }>).sbuOnly) return;
     this.seenContent = true;
     // NNNN ends a message: a classification line before it belonged to that message, not to the next.
     if (keys & K.end) {

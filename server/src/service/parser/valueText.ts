@@ -11,6 +11,9 @@ export class ValueText {
   private readonly joinedStarts: number[];
   /** The piece the last position asked about fell in: positions are mostly asked about in order. */
   private lastPiece = 0;
+  /** {@link plain} and {@link upperAscii}, once worked out. */
+  private plainText: boolean | undefined;
+  private upperAsciiText: boolean | undefined;
 
   /** `emptyAt` is where an empty value stands (just after its label), so its spans stay inside the field. */
   constructor(
@@ -24,6 +27,24 @@ export class ValueText {
       this.joinedStarts[k] = at;
       at += pieces[k].text.length + 1;
     }
+  }
+
+  /**
+   * Whether the text's only whitespace is single spaces, so that no part of it has whitespace to collapse:
+   * worked out once for the whole value, not again for each part of it that is normalised.
+   */
+  get plain(): boolean {
+    this.plainText ??= !SPACE_RUN_OR_ODD.test(this.text);
+    return this.plainText;
+  }
+
+  /**
+   * Whether the text is ASCII without a lower-case letter, so that no part of it needs upper-casing
+   * (a telegram's address list, read a character at a time once per designation otherwise).
+   */
+  get upperAscii(): boolean {
+    this.upperAsciiText ??= !LOWER_OR_BEYOND_ASCII.test(this.text);
+    return this.upperAsciiText;
   }
 
   /** The document offset of position `i` of the joined text; a joining space maps to the end of the piece before it. */
@@ -73,10 +94,16 @@ export class ValueText {
   }
 }
 
+/** A lower-case ASCII letter or a character beyond ASCII. */
+const LOWER_OR_BEYOND_ASCII = /[a-z\u0080-\uffff]/;
+
 /** Two whitespace characters in a row, or any whitespace but a space: where `/\s+/g` → ' ' changes a string. */
 const SPACE_RUN_OR_ODD = /\s\s|[^\S ]/;
 
-/** `s.replace(/\s+/g, ' ').trim()`, without the replace where no whitespace but single spaces is there. */
-export function collapseSpaces(s: string): string {
-  return SPACE_RUN_OR_ODD.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+/**
+ * `s.replace(/\s+/g, ' ').trim()`, without the replace where no whitespace but single spaces is there
+ * (`plain`: `s` is part of a {@link ValueText.plain} value, so that is known without a test).
+ */
+export function collapseSpaces(s: string, plain = false): string {
+  return !plain && SPACE_RUN_OR_ODD.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
