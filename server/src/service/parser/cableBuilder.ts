@@ -19,7 +19,7 @@ import {
 import type { AddressKind, Item, LexedLine } from './lexer';
 import type { CableRange } from './segmenter';
 import { levelRank, portionLevel, readMarking } from './levels';
-import { ValueText } from './valueText';
+import { collapseSpaces, isPlain, ValueText } from './valueText';
 
 type Zone = 'pre' | 'header' | 'body' | 'trailer';
 
@@ -54,8 +54,6 @@ const PREVIEW_CHARS = 60;
 const LEAD = /^(?:\d{1,3}\s?\.\s*)?(?:['`]?\([A-Z0-9/ ]{1,12}\)\s*)?/;
 /** A portion mark opening an unnumbered paragraph (OCR may leave a quote before it). */
 const PORTION_LEAD = /^['`]?\(([A-Z]{1,4}(?:\s?\/{1,2}\s?[A-Z]{1,8})*)\)\s/;
-/** Whitespace worth collapsing: a run of blanks, or a tab or line break. */
-const MULTI_SPACE = /\s\s|[\t\n\r\f\v]/;
 /** Every block marker holds one of these words: lines without them skip the marker patterns. None holds another. */
 const BLOCK_WORDS = /SUMMARY|Summary|summary|TEXT|Text|text|QUOTE|COMMENT|Comment|comment|FOLLOWS|follows/g;
 // The block markers scanBlocks reads on a body line. (?!-) keeps TEXT-BASED and QUOTE-UNQUOTE from being markers.
@@ -218,7 +216,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     const valueSpans: Span[] = [];
     for (const p of f.pieces) if (!isBlank(p.text)) valueSpans.push(span(p.start, p.start + p.text.length));
     const end = valueSpans.length ? valueSpans[valueSpans.length - 1].end : f.labelSpan.end;
-    const value = !v.plain && MULTI_SPACE.test(v.text) ? v.text.replace(/\s+/g, ' ').trim() : v.text.trim();
+    const value = collapseSpaces(v.text, v.plain);
     return { start: f.labelSpan.start, end, label: f.label, labelSpan: f.labelSpan, value, valueSpans };
   };
 
@@ -954,7 +952,7 @@ function previewOf(text: Source, p: ParaBuild): string {
 
 /** The preview of the text ` piece piece...`: whitespace collapsed, trimmed, without the number and portion mark, clipped. */
 function previewOfJoined(joined: string): string {
-  let preview = (MULTI_SPACE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
+  let preview = collapseSpaces(joined);
   const lead = LEAD.exec(preview);
   if (lead) preview = preview.slice(lead[0].length);
   return clip(preview, PREVIEW_CHARS);
@@ -975,7 +973,7 @@ function plainPreview(pieces: string[]): string | undefined {
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k];
     // A piece that starts, or ends before another, with whitespace makes two blanks in a row with the joining space.
-    if (piece.length === 0 || isSpace(piece.charCodeAt(0)) || (k < pieces.length - 1 && isSpace(piece.charCodeAt(piece.length - 1))) || MULTI_SPACE.test(piece)) return undefined;
+    if (piece.length === 0 || isSpace(piece.charCodeAt(0)) || (k < pieces.length - 1 && isSpace(piece.charCodeAt(piece.length - 1))) || !isPlain(piece)) return undefined;
   }
   // The joined text trimmed: the pieces, but for a last blank of the last piece.
   const last = pieces[pieces.length - 1];

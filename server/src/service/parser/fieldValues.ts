@@ -7,7 +7,7 @@ import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '.
 import { endBeforeSpaces, isDigits, isLowerCase, isSpace } from '../text/chars';
 import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
-import { collapseSpaces, type ValueText } from './valueText';
+import { collapseSpaces, isPlain, type ValueText } from './valueText';
 
 /** Precedence words as State address lines spell them. */
 export const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'NIACT']);
@@ -135,7 +135,7 @@ function normalDesignation(s: string, v: ValueText): string {
 
 /** {@link normalDesignation} of a designation already in upper case. */
 function normalUpper(upper: string, plain: boolean): string {
-  const spaced = !plain && /\s\s|[\t\n\r]/.test(upper) ? upper.replace(/\s+/g, ' ') : upper;
+  const spaced = !plain && !isPlain(upper) ? upper.replace(/\s+/g, ' ') : upper;
   return (spaced.includes('WASH DC') ? spaced.replace(/\bWASH DC\b/, 'WASHDC') : spaced).trim();
 }
 

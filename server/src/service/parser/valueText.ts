@@ -34,7 +34,7 @@ export class ValueText {
    * worked out once for the whole value, not again for each part of it that is normalised.
    */
   get plain(): boolean {
-    this.plainText ??= !SPACE_RUN_OR_ODD.test(this.text);
+    this.plainText ??= isPlain(this.text);
     return this.plainText;
   }
 
@@ -100,10 +100,15 @@ const LOWER_OR_BEYOND_ASCII = /[a-z\u0080-\uffff]/;
 /** Two whitespace characters in a row, or any whitespace but a space: where `/\s+/g` → ' ' changes a string. */
 const SPACE_RUN_OR_ODD = /\s\s|[^\S ]/;
 
+/** Whether the only whitespace in `s` is single spaces: collapsing would leave it as it is (but for trimming). */
+export function isPlain(s: string): boolean {
+  return !SPACE_RUN_OR_ODD.test(s);
+}
+
 /**
  * `s.replace(/\s+/g, ' ').trim()`, without the replace where no whitespace but single spaces is there
  * (`plain`: `s` is part of a {@link ValueText.plain} value, so that is known without a test).
  */
 export function collapseSpaces(s: string, plain = false): string {
-  return !plain && SPACE_RUN_OR_ODD.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+  return !plain && !isPlain(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
