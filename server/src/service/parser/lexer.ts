@@ -135,22 +135,68 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  * cable's own From: has no Sent: after it, so it is left alone.
  */
 export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Array): Uint8Array {
-  const lineCount = starts.length;
-  const lineTexts = (i: number) => text.slice(starts[i], ends[i]);
-  const mark = new Uint8Array(lineCount);
-  for (let i = 0; i < lineCount; i++) {
+  const headers = new EmailHeaders(text, starts, ends);
+  for (let i = 0; i < starts.length; i++) headers.read(i);
+  return headers.marks;
+}
+
+/**
+ * The email headers of a text (see {@link findEmailHeaders}), marked as its
+ * lines are read in order. A parse asks about each line as it lexes it,
+ * giving the line's first character, which the lexer reads anyway: only the
+ * few lines that start like a header's first line are read again, and the
+ * text is not read in a pass of its own.
+ */
+export class EmailHeaders {
+  /** One per line: 1 for the lines of a header, once the reading has passed them. */
+  readonly marks: Uint8Array;
+  /** The first line the reading has not passed. */
+  private next = 0;
+
+  /** `marks`, when given, are the text's marks, already known (then every line has been read). */
+  constructor(
+    private readonly text: Source,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    marks?: Uint8Array,
+  ) {
+    this.marks = marks ?? new Uint8Array(starts.length);
+    if (marks) this.next = starts.length;
+  }
+
+  /**
+   * Whether line `i` belongs to a header, `first` being the code of its first
+   * character that is not blank (as the lexer skips blanks; anything for a
+   * blank line). Every line is asked about, in order.
+   */
+  isHeader(i: number, first: number): boolean {
+    // Only a line starting with From, Original or dashes can open a header: the others are passed unread.
+    if (i >= this.next) this.next = first === 70 || first === 79 || first === 45 ? this.headerAt(i) : i + 1;
+    return this.marks[i] === 1;
+  }
+
+  /** Reads line `i` (every line is read, in order). */
+  read(i: number): void {
+    if (i >= this.next) this.next = this.headerAt(i);
+  }
+
+  /** Marks the header that line `i` opens, if it opens one; returns the next line to read. */
+  private headerAt(i: number): number {
+    const { text, starts, ends, marks: mark } = this;
+    const lineCount = starts.length;
+    const lineTexts = (k: number) => text.slice(starts[k], ends[k]);
     // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
     let p = starts[i];
     const end = ends[i];
     while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     const c = text.charCodeAt(p);
-    if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
+    if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) return i + 1;
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
-      continue;
+      return i + 1;
     }
-    if (!EMAIL_FROM.test(t)) continue;
+    if (!EMAIL_FROM.test(t)) return i + 1;
     // Sent: can come after a long To:/Cc: list; a blank line or a cable field ends the search.
     let sent = false;
     for (let j = i + 1; j < lineCount && j <= i + 24; j++) {
@@ -165,7 +211,7 @@ export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Ar
       }
       if (/^(MRN|Action|E\.O\.|TAGS|Date\/D[TI1]G)\s*:/.test(u)) break;
     }
-    if (!sent) continue;
+    if (!sent) return i + 1;
     let j = i;
     let subjectSeen = false;
     for (; j < lineCount && j < i + 40; j++) {
@@ -197,9 +243,8 @@ export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Ar
       mark[j] = 1;
       if (/^Subject\s*:?(\s|$)/.test(u)) subjectSeen = true;
     }
-    i = j - 1;
+    return j;
   }
-  return mark;
 }
 
 // ---- Recognisers --------------------------------------------------------------------
@@ -319,8 +364,18 @@ export function lexLine(line: string, base: number, email: boolean): LexedLine {
  */
 export function lexLineIn(s: string, from: number, to: number, base: number, email: boolean): LexedLine {
   s = asString(s);
+  return lexLineFrom(s, from, to, lineTextStart(s, from, to), base, email);
+}
+
+/** Where the text of the line `s[from, to)` starts: its first character that is not blank, or `to`. */
+export function lineTextStart(s: string, from: number, to: number): number {
+  return skipWs(s, from, to);
+}
+
+/** {@link lexLineIn}, given where the line's text starts (`p`, as {@link lineTextStart} finds it). */
+export function lexLineFrom(s: string, from: number, to: number, p: number, base: number, email: boolean): LexedLine {
+  s = asString(s);
   const at = base - from;
-  const p = skipWs(s, from, to);
   if (p >= to) return { start: base, end: at + to, indentEnd: at + to, items: NO_ITEMS };
   const trimmedEnd = trimRight(s, p, to);
   // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
