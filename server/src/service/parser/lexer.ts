@@ -270,7 +270,15 @@ const CLASSIFIED_BY = /CLASSIFIED[ \t]+BY\b[ \t]*:?|Classified[ \t]+By[ \t]*:/y;
 const SECTION = /SECTION[ \t]+(\d{1,3})[ \t]+OF[ \t]+(\d{1,3})(?![\d])/y;
 /** `Date/DTG`, and what OCR makes of its slash (`Date!DTG`, `DatelDTG`) and of its T (`Date/DIG`). */
 export const DATE_LABEL = /^Date[\/!lI1|]D[TI1]G$|^DTG$/;
-const MESSAGING_LABEL = /(MRN|Date[\/!lI1|]D[TI1]G|DTG|From|Action|Info|XMT|Captions|Pass Line|Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|Action Office|Info Office|Reason|Declassify On)[ \t]*:/y;
+/** The labels of a messaging-system form, as regex sources: each starts with two plain characters (see LABEL_STARTS). */
+const MESSAGING_LABELS = [
+  'MRN', 'Date[\\/!lI1|]D[TI1]G', 'DTG', 'From', 'Action', 'Info', 'XMT', 'Captions', 'Pass Line', 'Signature', 'Drafted By',
+  'Cleared By', 'Approved By', 'Released By', 'Attachments', 'Action Post', 'Dissemination Rule', 'Action Office', 'Info Office',
+  'Reason', 'Declassify On',
+];
+const MESSAGING_LABEL = new RegExp(`(${MESSAGING_LABELS.join('|')})[ \\t]*:`, 'y');
+/** The first two characters of the messaging labels: a line starting otherwise is no label, whatever colon it holds. */
+const LABEL_STARTS = pairSet(MESSAGING_LABELS.map((label) => label.slice(0, 2)));
 const PARAGRAPH = /(\d{1,3})[ \t]?\.(?=[ \t]|\(|$)/y;
 /** A portion mark, or what OCR left of one (`(513U)`): the builder decides whether it names a level. */
 const PORTION = /\(([A-Z0-9]{1,5}(?:[ \t]?\/{1,2}[ \t]?[A-Z]{1,8})*)\)/y;
@@ -470,7 +478,7 @@ function plainStart(s: string, p: number, end: number): boolean {
   // A routing line's six hexadecimal digits, a distribution code's dash, a messaging label's colon.
   if (c <= 70 && (p + 6 >= end || codeAt(s, p + 6) === 32 || codeAt(s, p + 6) === 9)) return false;
   if (!lower && codeDashAt(s, p + 1, end)) return false;
-  return !(lower && charWithin(s, 58, p + 1, Math.min(p + 20, end - 1)));
+  return !(lower && LABEL_STARTS[c * 128 + c1] === 1 && charWithin(s, 58, p + 1, Math.min(p + 20, end - 1)));
 }
 
 function isDigitOrZ(c: number): boolean {
