@@ -388,9 +388,9 @@ export function lexLineFrom(s: string, from: number, to: number, p: number, base
   const trimmedEnd = trimRight(s, p, to);
   // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
   if (email) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'email', start: at + p, end: at + trimmedEnd }] };
-  const maybeStamp = stampLike(s, p, trimmedEnd, to);
-  if (!maybeStamp && plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
-  if (maybeStamp && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  if (stampLike(s, p, trimmedEnd, to) && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  // Prose is known from its first characters here, once: the recognisers see only the other lines.
+  if (plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
   return lexItems(from === 0 && to === s.length ? s : s.slice(from, to), p - from, trimmedEnd - from, base);
 }
 
@@ -458,8 +458,9 @@ const CAPTION_STARTS = pairSet(['NO', 'EX', 'ST', 'SI', 'CH', 'EY', 'DI', 'US'])
  * lower-case prose, or capitals that start no recogniser's word nor a short
  * whole-line kind (a caption, a page fragment ending in a digit or a Z).
  * Most prose is known here without a regex. Reads only `s[p, end)`.
- * {@link lexAt} takes this exit first, so a recogniser with a new start must
- * be let through here.
+ * {@link lexLineFrom} takes this exit before any recogniser of
+ * {@link lexAt} is tried, so a recogniser with a new start must be let
+ * through here.
  */
 function plainStart(s: string, p: number, end: number): boolean {
   const c = codeAt(s, p);
@@ -485,11 +486,13 @@ function isDigitOrZ(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 90;
 }
 
-/** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
+/**
+ * Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end).
+ * A line's first item is lexed here only when {@link plainStart} has not found it to be prose.
+ */
 function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): Item {
   line = asString(line);
   const first = prev === undefined;
-  if (first && plainStart(line, p, end)) return until({ k: 'text', start: base + p, end: base + end }, end);
   let m: RegExpExecArray | null;
   // Every recogniser below starts with a known character, most with a known second one: test them first, so
   // prose lines skip most regexes.
