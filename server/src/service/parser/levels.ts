@@ -101,6 +101,7 @@ const TOKEN = /[A-Z0-9|]+/y;
 function isTokenChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 124;
 }
+
 const LIKELY = /TOP|SEC|SE[ C]|CON|C[0O]N|UNC|LIM|SEN|5EC|[CSTUL] [A-Z0-9|]|[CSTUL][0-9|]/y;
 
 /**
@@ -155,7 +156,7 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
     const lastTok = tokens[p.words.length - 1];
     level = p.level;
     wordEnd = glued ? lastTok.start + p.words[p.words.length - 1].length : lastTok.end;
-    // As long as the level's letters, the words are the letters as they are, or damaged (without a copy).
+    // Words exactly as long as the level's letters are undamaged only if they are those letters: compared in place.
     damaged = wordEnd - from === p.joined.length ? !s.startsWith(p.joined, from) : s.slice(from, wordEnd).replace(/ /g, '') !== p.joined;
     break;
   }
