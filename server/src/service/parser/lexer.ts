@@ -171,26 +171,30 @@ export class EmailHeaders {
    */
   isHeader(i: number, first: number): boolean {
     // Only a line starting with From, Original or dashes can open a header: the others are passed unread.
-    if (i >= this.next) this.next = first === 70 || first === 79 || first === 45 ? this.headerAt(i) : i + 1;
+    if (i >= this.next) this.next = (first === 70 || first === 79 || first === 45) && this.mayOpen(i) ? this.headerAt(i) : i + 1;
     return this.marks[i] === 1;
   }
 
   /** Reads line `i` (every line is read, in order). */
   read(i: number): void {
-    if (i >= this.next) this.next = this.headerAt(i);
+    if (i >= this.next) this.next = this.mayOpen(i) ? this.headerAt(i) : i + 1;
   }
 
-  /** Marks the header that line `i` opens, if it opens one; returns the next line to read. */
-  private headerAt(i: number): number {
-    const { text, starts, ends, marks: mark } = this;
-    const lineCount = starts.length;
-    const lineTexts = (k: number) => text.slice(starts[k], ends[k]);
-    // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
+  /** Whether line `i` may open a header: only a From: line or an "Original Message" rule does (read without slicing most lines). */
+  private mayOpen(i: number): boolean {
+    const { text, starts, ends } = this;
     let p = starts[i];
     const end = ends[i];
     while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     const c = text.charCodeAt(p);
-    if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) return i + 1;
+    return c === 70 ? text.startsWith('From', p) : c === 79 ? text.startsWith('Original', p) : c === 45 && MAY_OPEN_EMAIL.test(text.slice(starts[i], end));
+  }
+
+  /** Marks the header that line `i` (which {@link mayOpen}) opens, if it opens one; returns the next line to read. */
+  private headerAt(i: number): number {
+    const { text, starts, ends, marks: mark } = this;
+    const lineCount = starts.length;
+    const lineTexts = (k: number) => text.slice(starts[k], ends[k]);
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
