@@ -136,8 +136,17 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  */
 export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Array): Uint8Array {
   const headers = new EmailHeaders(text, starts, ends);
-  for (let i = 0; i < starts.length; i++) headers.read(i);
+  // Reading goes on after a header (at the line headerAt returns), as in a parse.
+  for (let i = 0; i < starts.length; i++) if (mayOpenEmail(text, starts[i], ends[i])) i = headers.headerAt(i) - 1;
   return headers.marks;
+}
+
+/** Whether the line `text[start, end)` may open an email header: only a From: line or an "Original Message" rule does (most lines are not sliced). */
+function mayOpenEmail(text: Source, start: number, end: number): boolean {
+  let p = start;
+  while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  const c = text.charCodeAt(p);
+  return c === 70 ? text.startsWith('From', p) : c === 79 ? text.startsWith('Original', p) : c === 45 && MAY_OPEN_EMAIL.test(text.slice(start, end));
 }
 
 /**
@@ -171,27 +180,12 @@ export class EmailHeaders {
    */
   isHeader(i: number, first: number): boolean {
     // Only a line starting with From, Original or dashes can open a header: the others are passed unread.
-    if (i >= this.next) this.next = (first === 70 || first === 79 || first === 45) && this.mayOpen(i) ? this.headerAt(i) : i + 1;
+    if (i >= this.next) this.next = (first === 70 || first === 79 || first === 45) && mayOpenEmail(this.text, this.starts[i], this.ends[i]) ? this.headerAt(i) : i + 1;
     return this.marks[i] === 1;
   }
 
-  /** Reads line `i` (every line is read, in order). */
-  read(i: number): void {
-    if (i >= this.next) this.next = this.mayOpen(i) ? this.headerAt(i) : i + 1;
-  }
-
-  /** Whether line `i` may open a header: only a From: line or an "Original Message" rule does (read without slicing most lines). */
-  private mayOpen(i: number): boolean {
-    const { text, starts, ends } = this;
-    let p = starts[i];
-    const end = ends[i];
-    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    const c = text.charCodeAt(p);
-    return c === 70 ? text.startsWith('From', p) : c === 79 ? text.startsWith('Original', p) : c === 45 && MAY_OPEN_EMAIL.test(text.slice(starts[i], end));
-  }
-
-  /** Marks the header that line `i` (which {@link mayOpen}) opens, if it opens one; returns the next line to read. */
-  private headerAt(i: number): number {
+  /** Marks the header that line `i` opens, if it opens one ({@link mayOpenEmail} said it may); returns the next line to read. */
+  headerAt(i: number): number {
     const { text, starts, ends, marks: mark } = this;
     const lineCount = starts.length;
     const lineTexts = (k: number) => text.slice(starts[k], ends[k]);
