@@ -9,7 +9,7 @@
 import type { Source } from '../text/source';
 import type { Cable } from '../model';
 import { LineIndex } from '../text/lineIndex';
-import { findEmailHeaders, isStamp } from './lexer';
+import { EmailHeaders, findEmailHeaders, isStamp } from './lexer';
 import { Run, type CableMoves, type Checkpoint, type ParseResult } from './parse';
 import { shiftRange, type SegmenterState } from './segmenter';
 
@@ -101,7 +101,7 @@ export function reparse(prev: ParseResult, text: Source, how: ReparseOptions = {
   // When the previous result is given up and the edit kept the line count, every line keeps its number: the old
   // kinds are overwritten in place where lines are read again, and the rest stay as they are.
   const inPlace = defer && lineDelta === 0;
-  const run = new Run(text, lines, email, prev.options, inPlace ? old.lineKinds : old.lineKinds.slice(0, resume ? resume.state.floor : 0));
+  const run = new Run(text, lines, new EmailHeaders(text, lines.starts, lines.ends, email), prev.options, inPlace ? old.lineKinds : old.lineKinds.slice(0, resume ? resume.state.floor : 0));
   if (inPlace) run.overwritten = new Map();
   if (resume) {
     for (let c = 0; c < prefix; c++) {

@@ -1,5 +1,5 @@
 import type { Level } from '../model';
-import { codeAt } from '../text/chars';
+import { codeAt, isSpace } from '../text/chars';
 
 /** Levels from lowest to highest; SBU and LOU share a rank (both unclassified handling levels). */
 const RANK: Record<Level, number> = {
@@ -64,10 +64,17 @@ export interface MarkingMatch {
 }
 
 function ocrNormal(token: string): string {
-  return OCR_DIGITS.test(token) ? token.replace(/0/g, 'O').replace(/[1|]/g, 'I').replace(/5/g, 'S') : token;
+  return hasOcrDigit(token) ? token.replace(/0/g, 'O').replace(/[1|]/g, 'I').replace(/5/g, 'S') : token;
 }
 
-const OCR_DIGITS = /[015|]/;
+/** Whether a token holds a character OCR makes of a letter (`/[015|]/`), read by character code: most tokens are short words with none. */
+function hasOcrDigit(token: string): boolean {
+  for (let k = 0; k < token.length; k++) {
+    const c = codeAt(token, k);
+    if (c === 48 || c === 49 || c === 53 || c === 124) return true;
+  }
+  return false;
+}
 
 /** Equal, or for long words one OCR-damaged letter apart. */
 function near(token: string, word: string): boolean {
@@ -89,6 +96,12 @@ const PLAIN: { words: string[]; joined: string; level: Level }[] = ([
 ] as { words: string[]; level: Level }[]).map((p) => ({ ...p, joined: p.words.join('') }));
 
 const TOKEN = /[A-Z0-9|]+/y;
+
+/** Whether `c` is one of TOKEN's characters (`[A-Z0-9|]`). */
+function isTokenChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 124;
+}
+
 const LIKELY = /TOP|SEC|SE[ C]|CON|C[0O]N|UNC|LIM|SEN|5EC|[CSTUL] [A-Z0-9|]|[CSTUL][0-9|]/y;
 
 /**
@@ -105,16 +118,18 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
   if (c !== 84 && c !== 83 && c !== 67 && c !== 85 && c !== 76 && c !== 53) return undefined;
   LIKELY.lastIndex = from;
   if (!LIKELY.test(s)) return undefined;
-  // Tokens: runs of capitals and digits separated by single spaces.
+  // Tokens: runs of capitals and digits separated by single spaces. Level words are three tokens at most;
+  // spaced letters are tokens of up to three characters from the first on: after a longer first token, three
+  // tokens are all that is read (a line of capitals would otherwise be cut into sixteen).
   const tokens: { text: string; start: number; end: number }[] = [];
   let i = from;
-  while (tokens.length < 16) {
+  while (tokens.length < (tokens.length > 0 && tokens[0].text.length > 3 ? 3 : 16)) {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(s);
     if (!m) break;
     tokens.push({ text: ocrNormal(m[0]), start: i, end: i + m[0].length });
     i += m[0].length;
-    if (s[i] !== ' ' || !/[A-Z0-9|]/.test(s[i + 1] ?? '')) break;
+    if (codeAt(s, i) !== 32 || !isTokenChar(codeAt(s, i + 1))) break;
     i++;
   }
   if (tokens.length === 0) return undefined;
@@ -141,7 +156,8 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
     const lastTok = tokens[p.words.length - 1];
     level = p.level;
     wordEnd = glued ? lastTok.start + p.words[p.words.length - 1].length : lastTok.end;
-    damaged = s.slice(from, wordEnd).replace(/ /g, '') !== p.joined;
+    // Words exactly as long as the level's letters are undamaged only if they are those letters: compared in place.
+    damaged = wordEnd - from === p.joined.length ? !s.startsWith(p.joined, from) : s.slice(from, wordEnd).replace(/ /g, '') !== p.joined;
     break;
   }
   // Spaced letters: short tokens whose letters together spell a level.
@@ -164,7 +180,8 @@ export function readMarking(s: string, from = 0): MarkingMatch | undefined {
   if (glued && !/^[A-Z]{3,}(?: [A-Z]+)*\s+\d/.test(s.slice(wordEnd))) return undefined;
   let end = wordEnd;
   const caveats: string[] = [];
-  for (;;) {
+  // A caveat follows a slash or a blank: a marking followed by neither (most often, nothing) has none.
+  for (let c = codeAt(s, end); c === 47 || isSpace(c); c = codeAt(s, end)) {
     const rest = s.slice(end, end + 40);
     const slashes = /^\s*\/{1,2}\s*([A-Z][A-Z]*(?: [A-Z]+)?)/.exec(rest);
     if (slashes) {

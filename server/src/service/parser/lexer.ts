@@ -135,22 +135,66 @@ const EMAIL_SENT = /^(Sent|Date)\s*:(\s|$)/;
  * cable's own From: has no Sent: after it, so it is left alone.
  */
 export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Array): Uint8Array {
-  const lineCount = starts.length;
-  const lineTexts = (i: number) => text.slice(starts[i], ends[i]);
-  const mark = new Uint8Array(lineCount);
-  for (let i = 0; i < lineCount; i++) {
-    // Only a From: line or an "Original Message" rule opens a header: skip everything else without slicing it.
-    let p = starts[i];
-    const end = ends[i];
-    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    const c = text.charCodeAt(p);
-    if (c === 70 ? !text.startsWith('From', p) : c === 79 ? !text.startsWith('Original', p) : c !== 45 || !MAY_OPEN_EMAIL.test(lineTexts(i))) continue;
+  const headers = new EmailHeaders(text, starts, ends);
+  // Reading goes on after a header (at the line headerAt returns), as in a parse.
+  for (let i = 0; i < starts.length; i++) if (mayOpenEmail(text, starts[i], ends[i])) i = headers.headerAt(i) - 1;
+  return headers.marks;
+}
+
+/** Whether the line `text[start, end)` may open an email header: only a From: line or an "Original Message" rule does (most lines are not sliced). */
+function mayOpenEmail(text: Source, start: number, end: number): boolean {
+  let p = start;
+  while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  const c = text.charCodeAt(p);
+  return c === 70 ? text.startsWith('From', p) : c === 79 ? text.startsWith('Original', p) : c === 45 && MAY_OPEN_EMAIL.test(text.slice(start, end));
+}
+
+/**
+ * The email headers of a text (see {@link findEmailHeaders}), marked as its
+ * lines are read in order. A parse asks about each line as it lexes it,
+ * giving the line's first character, which the lexer reads anyway: only the
+ * few lines that start like a header's first line are read again, and the
+ * text is not read in a pass of its own.
+ */
+export class EmailHeaders {
+  /** One per line: 1 for the lines of a header, once the reading has passed them. */
+  readonly marks: Uint8Array;
+  /** The first line the reading has not passed. */
+  private next = 0;
+
+  /** `marks`, when given, are the text's marks, already known (then every line has been read). */
+  constructor(
+    private readonly text: Source,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    marks?: Uint8Array,
+  ) {
+    this.marks = marks ?? new Uint8Array(starts.length);
+    if (marks) this.next = starts.length;
+  }
+
+  /**
+   * Whether line `i` belongs to a header, `first` being the code of its first
+   * character that is not blank (as the lexer skips blanks; anything for a
+   * blank line). Every line is asked about, in order.
+   */
+  isHeader(i: number, first: number): boolean {
+    // Only a line starting with From, Original or dashes can open a header: the others are passed unread.
+    if (i >= this.next) this.next = (first === 70 || first === 79 || first === 45) && mayOpenEmail(this.text, this.starts[i], this.ends[i]) ? this.headerAt(i) : i + 1;
+    return this.marks[i] === 1;
+  }
+
+  /** Marks the header that line `i` opens, if it opens one ({@link mayOpenEmail} said it may); returns the next line to read. */
+  headerAt(i: number): number {
+    const { text, starts, ends, marks: mark } = this;
+    const lineCount = starts.length;
+    const lineTexts = (k: number) => text.slice(starts[k], ends[k]);
     const t = lineTexts(i).trim();
     if (/^-*\s*Original Message\s*-*$/i.test(t)) {
       mark[i] = 1;
-      continue;
+      return i + 1;
     }
-    if (!EMAIL_FROM.test(t)) continue;
+    if (!EMAIL_FROM.test(t)) return i + 1;
     // Sent: can come after a long To:/Cc: list; a blank line or a cable field ends the search.
     let sent = false;
     for (let j = i + 1; j < lineCount && j <= i + 24; j++) {
@@ -165,7 +209,7 @@ export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Ar
       }
       if (/^(MRN|Action|E\.O\.|TAGS|Date\/D[TI1]G)\s*:/.test(u)) break;
     }
-    if (!sent) continue;
+    if (!sent) return i + 1;
     let j = i;
     let subjectSeen = false;
     for (; j < lineCount && j < i + 40; j++) {
@@ -197,9 +241,8 @@ export function findEmailHeaders(text: Source, starts: Int32Array, ends: Int32Ar
       mark[j] = 1;
       if (/^Subject\s*:?(\s|$)/.test(u)) subjectSeen = true;
     }
-    i = j - 1;
+    return j;
   }
-  return mark;
 }
 
 // ---- Recognisers --------------------------------------------------------------------
@@ -225,7 +268,15 @@ const CLASSIFIED_BY = /CLASSIFIED[ \t]+BY\b[ \t]*:?|Classified[ \t]+By[ \t]*:/y;
 const SECTION = /SECTION[ \t]+(\d{1,3})[ \t]+OF[ \t]+(\d{1,3})(?![\d])/y;
 /** `Date/DTG`, and what OCR makes of its slash (`Date!DTG`, `DatelDTG`) and of its T (`Date/DIG`). */
 export const DATE_LABEL = /^Date[\/!lI1|]D[TI1]G$|^DTG$/;
-const MESSAGING_LABEL = /(MRN|Date[\/!lI1|]D[TI1]G|DTG|From|Action|Info|XMT|Captions|Pass Line|Signature|Drafted By|Cleared By|Approved By|Released By|Attachments|Action Post|Dissemination Rule|Action Office|Info Office|Reason|Declassify On)[ \t]*:/y;
+/** The labels of a messaging-system form, as regex sources: each starts with two plain characters (see LABEL_STARTS). */
+const MESSAGING_LABELS = [
+  'MRN', 'Date[\\/!lI1|]D[TI1]G', 'DTG', 'From', 'Action', 'Info', 'XMT', 'Captions', 'Pass Line', 'Signature', 'Drafted By',
+  'Cleared By', 'Approved By', 'Released By', 'Attachments', 'Action Post', 'Dissemination Rule', 'Action Office', 'Info Office',
+  'Reason', 'Declassify On',
+];
+const MESSAGING_LABEL = new RegExp(`(${MESSAGING_LABELS.join('|')})[ \\t]*:`, 'y');
+/** The first two characters of the messaging labels: a line starting otherwise is no label, whatever colon it holds. */
+const LABEL_STARTS = pairSet(MESSAGING_LABELS.map((label) => label.slice(0, 2)));
 const PARAGRAPH = /(\d{1,3})[ \t]?\.(?=[ \t]|\(|$)/y;
 /** A portion mark, or what OCR left of one (`(513U)`): the builder decides whether it names a level. */
 const PORTION = /\(([A-Z0-9]{1,5}(?:[ \t]?\/{1,2}[ \t]?[A-Z]{1,8})*)\)/y;
@@ -319,15 +370,25 @@ export function lexLine(line: string, base: number, email: boolean): LexedLine {
  */
 export function lexLineIn(s: string, from: number, to: number, base: number, email: boolean): LexedLine {
   s = asString(s);
+  return lexLineFrom(s, from, to, lineTextStart(s, from, to), base, email);
+}
+
+/** Where the text of the line `s[from, to)` starts: its first character that is not blank, or `to`. */
+export function lineTextStart(s: string, from: number, to: number): number {
+  return skipWs(s, from, to);
+}
+
+/** {@link lexLineIn}, given where the line's text starts (`p`, as {@link lineTextStart} finds it). */
+export function lexLineFrom(s: string, from: number, to: number, p: number, base: number, email: boolean): LexedLine {
+  s = asString(s);
   const at = base - from;
-  const p = skipWs(s, from, to);
   if (p >= to) return { start: base, end: at + to, indentEnd: at + to, items: NO_ITEMS };
   const trimmedEnd = trimRight(s, p, to);
   // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
   if (email) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'email', start: at + p, end: at + trimmedEnd }] };
-  const maybeStamp = stampLike(s, p, trimmedEnd, to);
-  if (!maybeStamp && plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
-  if (maybeStamp && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  if (stampLike(s, p, trimmedEnd, to) && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  // Prose is known from its first characters here, once: the recognisers see only the other lines.
+  if (plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
   return lexItems(from === 0 && to === s.length ? s : s.slice(from, to), p - from, trimmedEnd - from, base);
 }
 
@@ -395,8 +456,9 @@ const CAPTION_STARTS = pairSet(['NO', 'EX', 'ST', 'SI', 'CH', 'EY', 'DI', 'US'])
  * lower-case prose, or capitals that start no recogniser's word nor a short
  * whole-line kind (a caption, a page fragment ending in a digit or a Z).
  * Most prose is known here without a regex. Reads only `s[p, end)`.
- * {@link lexAt} takes this exit first, so a recogniser with a new start must
- * be let through here.
+ * {@link lexLineFrom} takes this exit before any recogniser of
+ * {@link lexAt} is tried, so a recogniser with a new start must be let
+ * through here.
  */
 function plainStart(s: string, p: number, end: number): boolean {
   const c = codeAt(s, p);
@@ -415,18 +477,20 @@ function plainStart(s: string, p: number, end: number): boolean {
   // A routing line's six hexadecimal digits, a distribution code's dash, a messaging label's colon.
   if (c <= 70 && (p + 6 >= end || codeAt(s, p + 6) === 32 || codeAt(s, p + 6) === 9)) return false;
   if (!lower && codeDashAt(s, p + 1, end)) return false;
-  return !(lower && charWithin(s, 58, p + 1, Math.min(p + 20, end - 1)));
+  return !(lower && LABEL_STARTS[c * 128 + c1] === 1 && charWithin(s, 58, p + 1, Math.min(p + 20, end - 1)));
 }
 
 function isDigitOrZ(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 90;
 }
 
-/** Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end). */
+/**
+ * Lexes the item starting at `p`, and sets {@link lexRest} to where the next item may start (or the line end).
+ * A line's first item is lexed here only when {@link plainStart} has not found it to be prose.
+ */
 function lexAt(line: string, p: number, end: number, base: number, prev: Item | undefined): Item {
   line = asString(line);
   const first = prev === undefined;
-  if (first && plainStart(line, p, end)) return until({ k: 'text', start: base + p, end: base + end }, end);
   let m: RegExpExecArray | null;
   // Every recogniser below starts with a known character, most with a known second one: test them first, so
   // prose lines skip most regexes.

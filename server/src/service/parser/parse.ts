@@ -2,7 +2,8 @@ import type { Source } from '../text/source';
 import type { Cable, LineKind, ParsedDocument, Segment } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { buildCable } from './cableBuilder';
-import { findEmailHeaders, lexLine, lexLineIn, type LexedLine } from './lexer';
+import { codeAt } from '../text/chars';
+import { EmailHeaders, lexLineFrom, lineTextStart, type LexedLine } from './lexer';
 import { sameStateShifted, Segmenter, type CableRange, type SegmenterState } from './segmenter';
 
 /** What stands in for the lexed lines of a cable once it is built. */
@@ -71,8 +72,8 @@ export function parseResumable(text: Source, options: ParseOptions = {}, lines?:
 export function* parseInSteps(text: Source, options: ParseOptions, every: number, known?: LineIndex): Generator<void, ParseResult, void> {
   // A line index the caller keeps is used only if it indexes this very text.
   const lines = known?.text === text ? known : new LineIndex(text);
-  const email = findEmailHeaders(text, lines.starts, lines.ends);
-  const run = new Run(text, lines, email, options);
+  // Email headers are marked as the lines are lexed.
+  const run = new Run(text, lines, new EmailHeaders(text, lines.starts, lines.ends), options);
   yield* run.steps(0, undefined, undefined, every);
   return run.result();
 }
@@ -114,7 +115,7 @@ export class Run {
   constructor(
     readonly text: Source,
     readonly lines: LineIndex,
-    readonly email: Uint8Array,
+    readonly email: EmailHeaders,
     readonly options: ParseOptions,
     lineKinds: LineKind[] = [],
   ) {
@@ -175,7 +176,11 @@ export class Run {
     const start = lines.starts[i];
     const end = lines.ends[i];
     // A string is read in place (only lines that are more than blank, prose or an email header are sliced); a rope line by line.
-    const l = typeof text === 'string' ? lexLineIn(text, start, end, start, this.email[i] === 1) : lexLine(text.slice(start, end), start, this.email[i] === 1);
+    const s = typeof text === 'string' ? text : text.slice(start, end);
+    const from = typeof text === 'string' ? start : 0;
+    const to = from + end - start;
+    const p = lineTextStart(s, from, to);
+    const l = lexLineFrom(s, from, to, p, start, this.email.isHeader(i, codeAt(s, p)));
     this.lexed[i] = l;
     if (this.overwritten && !this.overwritten.has(i)) this.overwritten.set(i, this.lineKinds[i]);
     const k = l.items[0]?.k;
@@ -198,7 +203,7 @@ export class Run {
     });
     outside(next, lines.lineCount - 1);
     const doc = { text: this.text, lines, lineKinds: this.lineKinds, segments, cables };
-    return { doc, ranges, checkpoints: this.checkpoints, email: this.email, options: this.options };
+    return { doc, ranges, checkpoints: this.checkpoints, email: this.email.marks, options: this.options };
   }
 }
 

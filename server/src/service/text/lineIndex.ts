@@ -23,19 +23,21 @@ export class LineIndex {
       this.ends = known.ends;
       return;
     }
-    // Offsets go straight into typed arrays, sized for lines of about 32 characters and grown by doubling: no
-    // array of boxed numbers to build and copy.
+    // Offsets go straight into one typed array, starts in its first half and ends in its second, sized for lines
+    // of about 32 characters and grown by doubling: no array of boxed numbers to build and copy, and no copy at
+    // the end (making a typed array costs far more than making a view of one). The views keep the spare room
+    // (a quarter of the offsets' size for lines of 40 characters); an edit's index (`edited`) has none.
     const flat = fullText(text);
-    let starts: Int32Array = new Int32Array((flat.length >> 5) + 16);
-    let ends: Int32Array = new Int32Array(starts.length);
+    let room = (flat.length >> 5) + 16;
+    let both: Int32Array = new Int32Array(2 * room);
     let count = 0;
     const add = (start: number, end: number) => {
-      if (count === starts.length) {
-        starts = grown(starts);
-        ends = grown(ends);
+      if (count === room) {
+        both = grown(both, room);
+        room *= 2;
       }
-      starts[count] = start;
-      ends[count] = end;
+      both[count] = start;
+      both[room + count] = end;
       count++;
     };
     // Line breaks are found with indexOf (far faster than a character loop): in most texts LF alone, one call a
@@ -59,8 +61,8 @@ export class LineIndex {
       }
     }
     add(start, text.length);
-    this.starts = starts.slice(0, count);
-    this.ends = ends.slice(0, count);
+    this.starts = both.subarray(0, count);
+    this.ends = both.subarray(room, room + count);
   }
 
   /**
@@ -141,8 +143,10 @@ export class LineIndex {
   }
 }
 
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
+/** `both` (starts in `[0, room)`, ends in `[room, 2 room)`) with twice the room. */
+function grown(both: Int32Array, room: number): Int32Array {
+  const b = new Int32Array(4 * room);
+  b.set(both.subarray(0, room));
+  b.set(both.subarray(room), 2 * room);
   return b;
 }
