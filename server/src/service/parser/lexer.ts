@@ -352,33 +352,20 @@ function trailingMarking(s: string, from: number, end: number): number {
   return m ? from + m.index : end;
 }
 
-/**
- * Lexes one line. `line` is the line's text, `base` its offset in the whole
- * text; `email` says the email-header pass claimed the line.
- */
-export function lexLine(line: string, base: number, email: boolean): LexedLine {
-  line = asString(line);
-  return lexLineIn(line, 0, line.length, base, email);
-}
-
-/**
- * Lexes the line `s[from, to)`, whose first character is at offset `base` of
- * the whole text: `s` may be the line itself or a text holding it (a parse
- * of a string reads its lines in place). Blank lines, email-header lines and
- * plain prose, most of a file, are read where they are; only the other lines
- * are sliced out for the recognisers. Nothing outside the line is read.
- */
-export function lexLineIn(s: string, from: number, to: number, base: number, email: boolean): LexedLine {
-  s = asString(s);
-  return lexLineFrom(s, from, to, lineTextStart(s, from, to), base, email);
-}
-
 /** Where the text of the line `s[from, to)` starts: its first character that is not blank, or `to`. */
 export function lineTextStart(s: string, from: number, to: number): number {
   return skipWs(s, from, to);
 }
 
-/** {@link lexLineIn}, given where the line's text starts (`p`, as {@link lineTextStart} finds it). */
+/**
+ * Lexes the line `s[from, to)`, whose first character is at offset `base` of
+ * the whole text and whose text starts at `p` (as {@link lineTextStart} finds
+ * it); `email` says the line belongs to an email header. `s` may be the line
+ * itself or a text holding it (a parse of a string reads its lines in place).
+ * Blank lines, email-header lines and plain prose, most of a file, are read
+ * where they are; only the other lines are sliced out for the recognisers.
+ * Nothing outside the line is read.
+ */
 export function lexLineFrom(s: string, from: number, to: number, p: number, base: number, email: boolean): LexedLine {
   s = asString(s);
   const at = base - from;
