@@ -161,6 +161,10 @@ function checkAgainstReference(text: string): void {
     const expected = o < 0 ? 0 : o > text.length ? text.length : insideCrlf(text, o) ? o - 1 : o;
     assert.equal(back, expected, `offsetAt(positionAt(${o}))`);
     assert.equal(lines.lineAt(Math.max(0, Math.min(o, text.length))), p.line, `lineAt(${o})`);
+    assert.ok(lines.positionIs(o, p), `positionIs(${o}, positionAt(${o}))`);
+    for (const other of [{ line: p.line, character: p.character + 1 }, { line: p.line, character: p.character - 1 }, { line: p.line + 1, character: p.character }, { line: p.line - 1, character: p.character }]) {
+      assert.equal(lines.positionIs(o, other), false, `positionIs(${o}, ${JSON.stringify(other)})`);
+    }
   }
   for (let line = -1; line <= lines.lineCount + 1; line++) {
     const inText = line >= 0 && line < lines.lineCount;

@@ -42,16 +42,14 @@ export class DiagnosticsCache {
       let lsp: Kept<LspDiagnostic>;
       if (!known) {
         lsp = toLspDiagnostic(lines, d);
+      } else if (spanIsAt(lines, d.range, known.range)) {
+        lsp = known;
       } else {
         const range: Range = { start: lines.positionAt(d.range.start), end: lines.positionAt(d.range.end) };
-        if (sameRange(known.range, range)) {
-          lsp = known;
-        } else {
-          lsp = { ...known, range };
-          const json = known[JSON_TEXT];
-          const before = rangeJson(known.range);
-          if (json?.startsWith(before)) keep(lsp, rangeJson(range) + json.slice(before.length));
-        }
+        lsp = { ...known, range };
+        const json = known[JSON_TEXT];
+        const before = rangeJson(known.range);
+        if (json?.startsWith(before)) keep(lsp, rangeJson(range) + json.slice(before.length));
       }
       now.set(d, lsp);
       return lsp;
@@ -61,9 +59,9 @@ export class DiagnosticsCache {
   }
 }
 
-/** Whether two ranges are the same positions. */
-export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+/** Whether `span` converts to `range` in `lines` (told without converting it: most kept ranges are checked and found unchanged). */
+export function spanIsAt(lines: LineIndex, span: { start: number; end: number }, range: Range): boolean {
+  return lines.positionIs(span.start, range.start) && lines.positionIs(span.end, range.end);
 }
 
 /** The start of an LSP diagnostic's JSON as `JSON.stringify` writes it (the range comes first). */

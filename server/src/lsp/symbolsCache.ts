@@ -9,8 +9,8 @@
  */
 import type { DocumentSymbol } from 'vscode-languageserver/node';
 import type { Cable, LineIndex, OutlineNode } from '../service';
-import { toRange, toSymbols } from './convert';
-import { keptList, sameRange } from './keptJson';
+import { toSymbols } from './convert';
+import { keptList, spanIsAt } from './keptJson';
 
 export class SymbolsCache {
   /** Those of the last version converted only. */
@@ -22,7 +22,7 @@ export class SymbolsCache {
     const out = nodes.map((n, i) => {
       const cable = cables[i];
       const known = cable && this.kept.get(cable);
-      const symbol = known && known.name === n.name && known.detail === (n.detail || undefined) && sameRange(known.range, toRange(lines, n.range)) && sameSelection(known, lines, n) ? known : toSymbols(lines, [n])[0];
+      const symbol = known && known.name === n.name && known.detail === (n.detail || undefined) && spanIsAt(lines, n.range, known.range) && sameSelection(known, lines, n) ? known : toSymbols(lines, [n])[0];
       if (cable) now.set(cable, symbol);
       return symbol;
     });
@@ -34,5 +34,5 @@ export class SymbolsCache {
 function sameSelection(known: DocumentSymbol, lines: LineIndex, n: OutlineNode): boolean {
   // toSymbols gives the whole range as the selection when the node's selection is not inside it.
   const inside = n.selectionRange.start >= n.range.start && n.selectionRange.end <= n.range.end;
-  return sameRange(known.selectionRange, toRange(lines, inside ? n.selectionRange : n.range));
+  return spanIsAt(lines, inside ? n.selectionRange : n.range, known.selectionRange);
 }

@@ -135,6 +135,19 @@ export class LineIndex {
     return { line, character: Math.min(o, this.ends[line]) - this.starts[line] };
   }
 
+  /**
+   * Whether `positionAt(offset)` is `position`, told without searching for
+   * the line or making a position: what a cache of converted ranges asks
+   * of every range it holds, on every version.
+   */
+  positionIs(offset: number, position: { line: number; character: number }): boolean {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const { starts } = this;
+    const line = position.line;
+    if (line < 0 || line >= starts.length || starts[line] > o || (line + 1 < starts.length && starts[line + 1] <= o)) return false;
+    return Math.min(o, this.ends[line]) - starts[line] === position.character;
+  }
+
   /** Offset of a zero-based line and UTF-16 column, clamped to that line's content. */
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;
