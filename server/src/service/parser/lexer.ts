@@ -87,9 +87,9 @@ const STAMP_ANYWHERE = /Case No|eclassified\/|ystematic/;
 /** The first two characters of STAMP_START's words (a `B` is followed by a blank, a digit or a parenthesis; `1.` by 4). */
 const STAMP_PAIRS = pairSet(['RE', 'Re', 'DA', 'Da', 'De', 'DE', 'UN', 'Un', 'Cl', 'CL', 'FU', 'PA', '(b', '1.']);
 
-/** Whether the trimmed text `line[p, end)` is FOIA release material. */
-function stampAt(line: string, p: number, end: number): boolean {
-  return stampLike(line, p, end, line.length) && stampText(line.slice(p, end));
+/** Whether the line whose trimmed text is `s[p, end)` and which ends at `to` is FOIA release material (`s` may hold more than the line). */
+function stampAt(s: string, p: number, end: number, to: number): boolean {
+  return stampLike(s, p, end, to) && stampText(s.slice(p, end));
 }
 
 /**
@@ -116,7 +116,7 @@ function stampText(t: string): boolean {
 
 /** Whether a trimmed line is FOIA release material. */
 export function isStamp(t: string): boolean {
-  return stampAt(t, 0, t.length);
+  return stampAt(t, 0, t.length, t.length);
 }
 
 // ---- Email headers ------------------------------------------------------------------
@@ -373,7 +373,7 @@ export function lexLineFrom(s: string, from: number, to: number, p: number, base
   const trimmedEnd = trimRight(s, p, to);
   // Item arrays are made with their first item: an empty array that is pushed to reserves room for many.
   if (email) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'email', start: at + p, end: at + trimmedEnd }] };
-  if (stampLike(s, p, trimmedEnd, to) && stampText(s.slice(p, trimmedEnd))) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
+  if (stampAt(s, p, trimmedEnd, to)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'stamp', start: at + p, end: at + trimmedEnd }] };
   // Prose is known from its first characters here, once: the recognisers see only the other lines.
   if (plainStart(s, p, trimmedEnd)) return { start: base, end: at + to, indentEnd: at + p, items: [{ k: 'text', start: at + p, end: at + trimmedEnd }] };
   return lexItems(from === 0 && to === s.length ? s : s.slice(from, to), p - from, trimmedEnd - from, base);
