@@ -107,18 +107,10 @@ function tokens(v: ValueText): Token[] {
 
 /** The precedence an office suffix carries at the end of a word (`WASHDC//J4//IMMEDIATE`), as `/\/\/(FLASH|...)$/` reads it. */
 function fusedPrecedence(word: string): string | undefined {
-  // The last `//` is the one just before the word, which holds no slash: the word's last letter tells which to try.
-  const last = word.charCodeAt(word.length - 1);
-  if (last === 72) return afterSlashes(word, 'FLASH');
-  if (last === 89) return afterSlashes(word, 'PRIORITY');
-  if (last === 69) return afterSlashes(word, 'IMMEDIATE') ?? afterSlashes(word, 'ROUTINE');
-  return undefined;
-}
-
-/** `p`, if `word` ends with `//` and `p`. */
-function afterSlashes(word: string, p: string): string | undefined {
-  const at = word.length - p.length;
-  return at >= 2 && word.charCodeAt(at - 1) === 47 && word.charCodeAt(at - 2) === 47 && word.endsWith(p) ? p : undefined;
+  // The last `//` is the one just before the word, which holds no slash.
+  const p = precedenceEndingAt(word, 2, word.length);
+  const at = p ? word.length - p.length : 0;
+  return p && word.charCodeAt(at - 1) === 47 && word.charCodeAt(at - 2) === 47 ? p : undefined;
 }
 
 /** `w` without the periods, commas and semicolons that end it. */
@@ -274,8 +266,17 @@ function buildTelegramAddressee(v: ValueText, group: Token[], prec: Token[], ser
   };
 }
 
-/** The precedence words that can end a messaging-system entry. */
+/** The precedence words that can end a messaging-system entry or an office suffix (NIACT only stands before IMMEDIATE). */
 const ENTRY_PRECEDENCE = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
+
+/** The word of {@link ENTRY_PRECEDENCE} that `s` holds just before `end`, starting at `from` or after. */
+function precedenceEndingAt(s: string, from: number, end: number): string | undefined {
+  // Each ends in H, E or Y: most words are not compared at all.
+  const last = end > from ? s.charCodeAt(end - 1) : 0;
+  if (last !== 72 && last !== 69 && last !== 89) return undefined;
+  for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && s.startsWith(w, end - w.length)) return w;
+  return undefined;
+}
 
 /**
  * Splits a messaging-system address list (`WASHDC, SECSTATE IMMEDIATE;
@@ -304,12 +305,7 @@ export function parseMessagingAddressees(v: ValueText): Addressee[] {
 
 /** Whether a precedence word ends just before `at` (blanks between), after `from`. */
 function precedenceWordBefore(text: string, from: number, at: number): boolean {
-  const end = endBeforeSpaces(text, from, at);
-  // Each ends in H, E or Y: the word before most commas (`WASHDC, SECSTATE`) is not compared at all.
-  const last = end > from ? text.charCodeAt(end - 1) : 0;
-  if (last !== 72 && last !== 69 && last !== 89) return false;
-  for (const w of ENTRY_PRECEDENCE) if (end - w.length >= from && text.startsWith(w, end - w.length)) return true;
-  return false;
+  return precedenceEndingAt(text, from, endBeforeSpaces(text, from, at)) !== undefined;
 }
 
 /** Reads the entry `text[from, to)` of a messaging-system list, if it is not blank. */
@@ -364,12 +360,9 @@ function entryPrecedence(body: string): { cut: number; wordsAt: number; wordAt: 
   return word.length >= 5 && isCapitals(word) && nearPrecedence(word) ? { cut, wordsAt: wordAt, wordAt, niact: false } : undefined;
 }
 
-/** Whether `s` from `at` to its end is one of {@link ENTRY_PRECEDENCE} (each has a length of its own). */
+/** Whether `s` from `at` to its end is one of {@link ENTRY_PRECEDENCE}. */
 function isEntryPrecedence(s: string, at: number): boolean {
-  const n = s.length - at;
-  const w = n === 5 ? 'FLASH' : n === 9 ? 'IMMEDIATE' : n === 8 ? 'PRIORITY' : n === 7 ? 'ROUTINE' : undefined;
-  // The last letters are compared first (`AMEMBASSY` has the length of `IMMEDIATE`).
-  return w !== undefined && s.charCodeAt(s.length - 1) === w.charCodeAt(n - 1) && s.startsWith(w, at);
+  return precedenceEndingAt(s, at, s.length)?.length === s.length - at;
 }
 
 /**
