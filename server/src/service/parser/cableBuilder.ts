@@ -1053,8 +1053,7 @@ function skipBlanks(text: Source, i: number, end: number): number {
 
 /** Whether `s` is all whitespace (`s.trim() === ''`). */
 function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
-  return true;
+  return blanksAtStart(s) === s.length;
 }
 
 /** How much whitespace `s` starts with (`s.length - s.trimStart().length`). */
