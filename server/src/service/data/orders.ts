@@ -4,7 +4,7 @@
  * 11652; the in-force dates of the later orders are from their texts as
  * commonly cited, marked unverified there).
  */
-import { isSpace } from '../text/chars';
+import { startAfterSpaces } from '../text/chars';
 
 export interface ExecutiveOrder {
   number: string;
@@ -57,9 +57,7 @@ export function orderOf(number: string | undefined): ExecutiveOrder | undefined 
 /** `N/A` as cables write it (`N/A`, `NA`, `N A`). */
 export function isNotApplicable(decl: string): boolean {
   // Most values start with another letter than N: no trimmed copy, no regex.
-  let i = 0;
-  while (i < decl.length && isSpace(decl.charCodeAt(i))) i++;
-  const first = decl.charCodeAt(i);
+  const first = decl.charCodeAt(startAfterSpaces(decl, 0, decl.length));
   if (first !== 78 /* N */ && first !== 110 /* n */) return false;
   return /^N\s*\/?\s*A\.?$/i.test(decl.trim());
 }

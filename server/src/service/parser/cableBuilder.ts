@@ -5,7 +5,7 @@
  * banners and release stamps are skipped wherever they fall, so a field or
  * paragraph continues across a page break.
  */
-import { endBeforeSpaces, hasLowerCase, isSpace } from '../text/chars';
+import { endBeforeSpaces, hasLowerCase, isSpace, startAfterSpaces } from '../text/chars';
 import type { Source } from '../text/source';
 import type {
   Addressee, BlockMarker, Cable, CableDate, Field, LineKind, Marking, PageHeader, Paragraph,
@@ -169,7 +169,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
     const end = field.end;
     switch (f.kind) {
       case 'subject': {
-        const lead = blanksAtStart(v.text);
+        const lead = startAfterSpaces(v.text, 0, v.text.length);
         const portion = readPortion(v, lead);
         cable.subject ??= { start: field.start, end: field.end, label: field.label, labelSpan: field.labelSpan, value: field.value, valueSpans: field.valueSpans, portion };
         cable.fields.push(field);
@@ -184,7 +184,7 @@ export function buildCable(text: Source, lines: LexedLine[], range: CableRange, 
         break;
       case 'tags':
         if (!cable.tags) {
-          const lead = blanksAtStart(v.text);
+          const lead = startAfterSpaces(v.text, 0, v.text.length);
           cable.tags = {
             start: f.labelSpan.start,
             end,
@@ -1053,14 +1053,7 @@ function skipBlanks(text: Source, i: number, end: number): number {
 
 /** Whether `s` is all whitespace (`s.trim() === ''`). */
 function isBlank(s: string): boolean {
-  return blanksAtStart(s) === s.length;
-}
-
-/** How much whitespace `s` starts with (`s.length - s.trimStart().length`). */
-function blanksAtStart(s: string): number {
-  let i = 0;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return i;
+  return startAfterSpaces(s, 0, s.length) === s.length;
 }
 
 /** Whether `text[from, to)` ends with a colon, semicolon or period, whitespace after it aside (`/[:;.]\s*$/`). */

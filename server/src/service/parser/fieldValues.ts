@@ -4,7 +4,7 @@
  * takes a {@link ValueText} and returns model pieces with document spans.
  */
 import type { Addressee, EoLine, Mrn, PortionMark, Ref, Span, TagEntry } from '../model';
-import { endBeforeSpaces, isDigits, isLowerCase, isSpace } from '../text/chars';
+import { endBeforeSpaces, isDigits, isLowerCase, isSpace, startAfterSpaces } from '../text/chars';
 import { DATE_LABEL } from './lexer';
 import { portionLevel } from './levels';
 import { collapseSpaces, isPlain, type ValueText } from './valueText';
@@ -311,7 +311,7 @@ function precedenceWordBefore(text: string, from: number, at: number): boolean {
 /** Reads the entry `text[from, to)` of a messaging-system list, if it is not blank. */
 function readMessagingEntry(v: ValueText, from: number, to: number, out: Addressee[]): void {
   const text = v.text;
-  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  from = startAfterSpaces(text, from, to);
   to = endBeforeSpaces(text, from, to);
   if (from === to) return;
   const body = text.slice(from, to);
@@ -372,8 +372,7 @@ function isEntryPrecedence(s: string, at: number): boolean {
 function placeFirst(d: string): { place: string; kind: string } | undefined {
   const comma = d.lastIndexOf(',');
   if (comma < 1) return undefined;
-  let at = comma + 1;
-  while (at < d.length && isSpace(d.charCodeAt(at))) at++;
+  const at = startAfterSpaces(d, comma + 1, d.length);
   if (at === d.length) return undefined;
   for (let i = at; i < d.length; i++) {
     const c = d.charCodeAt(i);
@@ -555,9 +554,7 @@ export function parseEo(v: ValueText, label: string, labelSpan: Span): EoLine {
 function withoutColon(s: string): string {
   const c = s.charCodeAt(0);
   if (c !== 58 && c !== 59) return s;
-  let i = 1;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return s.slice(i);
+  return s.slice(startAfterSpaces(s, 1, s.length));
 }
 
 /** Reads a message reference number (`10 BERLIN 1052`, `11 PORT AU PRINCE 504`). */

@@ -42,6 +42,12 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Where the whitespace (as `\s` sees it) that starts `s[from, to)` ends: `from` plus the length `trimStart` would remove, without slicing. */
+export function startAfterSpaces(s: Source, from: number, to: number): number {
+  while (from < to && isSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+
 /** Where the whitespace (as `\s` sees it) that ends `s[from, to)` starts: `to` less the length `trimEnd` would remove, without slicing. */
 export function endBeforeSpaces(s: Source, from: number, to: number): number {
   while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
