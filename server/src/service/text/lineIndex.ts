@@ -129,10 +129,9 @@ export class LineIndex {
 
   /** Zero-based line and UTF-16 column of `offset`, clamped to the text. */
   positionAt(offset: number): { line: number; character: number } {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = this.clamped(offset);
     const line = this.lineAt(o);
-    // An offset inside a CRLF pair belongs at the end of its line.
-    return { line, character: Math.min(o, this.ends[line]) - this.starts[line] };
+    return { line, character: this.characterOf(o, line) };
   }
 
   /**
@@ -141,11 +140,22 @@ export class LineIndex {
    * of every range it holds, on every version.
    */
   positionIs(offset: number, position: { line: number; character: number }): boolean {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = this.clamped(offset);
     const { starts } = this;
     const line = position.line;
+    // `line` is the one lineAt would find: it starts at or before `o`, and the next one after it.
     if (line < 0 || line >= starts.length || starts[line] > o || (line + 1 < starts.length && starts[line + 1] <= o)) return false;
-    return Math.min(o, this.ends[line]) - starts[line] === position.character;
+    return this.characterOf(o, line) === position.character;
+  }
+
+  /** `offset` clamped to the text. */
+  private clamped(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The UTF-16 column of offset `o` on `line`: an offset inside a CRLF pair belongs at the end of its line. */
+  private characterOf(o: number, line: number): number {
+    return Math.min(o, this.ends[line]) - this.starts[line];
   }
 
   /** Offset of a zero-based line and UTF-16 column, clamped to that line's content. */
